@@ -1,0 +1,162 @@
+import { existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * The whole configuration surface of the bot, read once from the environment
+ * (and from `.env` when present). Every bad variable is reported by name in
+ * one message, so an operator fixes them all in one go.
+ */
+
+const telegramIdList = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === "") return [] as number[];
+    const ids: number[] = [];
+    for (const part of value.split(",")) {
+      const id = Number(part.trim());
+      if (!Number.isSafeInteger(id) || id <= 0) {
+        ctx.addIssue({ code: "custom", message: `"${part.trim()}" is not a Telegram user id` });
+        return z.NEVER;
+      }
+      ids.push(id);
+    }
+    return ids;
+  });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour clock)");
+
+const isValidTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const environmentSchema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ error: "is required: create a bot with @BotFather in Telegram and copy its token" })
+      .trim()
+      .regex(/^\d+:[\w-]+$/, "does not look like a bot token (expected <digits>:<letters>)"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    DATA_DIR: z.string().trim().min(1).default("./data"),
+    TELEGRAM_API_ROOT: z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional(),
+    WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "may hold only A-Z, a-z, 0-9, _ and - (1-256 characters)")
+      .optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    ADMIN_IDS: telegramIdList.default([]),
+    TIMEZONE: z
+      .string()
+      .default("Asia/Ho_Chi_Minh")
+      .refine(isValidTimeZone, "is not a known IANA time zone"),
+    PROVINCE: z.string().trim().min(1).default("lang-son"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    QUIET_HOURS_START: clockTime.default("21:00"),
+    QUIET_HOURS_END: clockTime.default("07:00"),
+    OUTBOX_GLOBAL_RATE: z.coerce.number().positive().max(1000).default(30),
+    OUTBOX_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "is required when WEBHOOK_URL is set (Telegram sends it back in a header)",
+      });
+    }
+  });
+
+export type Environment = Record<string, string | undefined>;
+
+export interface Config {
+  botToken: string;
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  telegramApiRoot: string | undefined;
+  delivery: { mode: "polling" } | { mode: "webhook"; url: string; secret: string; port: number };
+  adminIds: number[];
+  timeZone: string;
+  province: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  quietHours: { start: string; end: string };
+  outbox: { globalRatePerSecond: number; perChatIntervalMs: number; maxAttempts: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Treats empty variables as unset, the way shells and .env files mean them. */
+const withoutEmpty = (env: Environment): Environment =>
+  Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+
+export function parseConfig(env: Environment): Config {
+  const parsed = environmentSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      return `${name} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: e.DATA_DIR },
+    telegramApiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
+    delivery:
+      e.WEBHOOK_URL && e.WEBHOOK_SECRET
+        ? { mode: "webhook", url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+        : { mode: "polling" },
+    adminIds: e.ADMIN_IDS,
+    timeZone: e.TIMEZONE,
+    province: e.PROVINCE,
+    logLevel: e.LOG_LEVEL,
+    quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
+    outbox: {
+      globalRatePerSecond: e.OUTBOX_GLOBAL_RATE,
+      perChatIntervalMs: e.OUTBOX_PER_CHAT_INTERVAL_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    },
+  };
+}
+
+/**
+ * Reads `KEY=value` lines from a `.env` file. Variables already in the
+ * environment win, so `BOT_TOKEN=… npm start` overrides the file.
+ */
+export function readDotEnv(path = ".env"): Environment {
+  if (!existsSync(path)) return {};
+  const values: Environment = {};
+  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match?.[1] || line.trimStart().startsWith("#")) continue;
+    let value = match[2] ?? "";
+    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+    values[match[1]] = value;
+  }
+  return values;
+}
+
+export function loadConfig(env: Environment = process.env): Config {
+  return parseConfig({ ...readDotEnv(), ...env });
+}

@@ -1,0 +1,6 @@
+export * from "./applications.ts";
+export * from "./calendar.ts";
+export * from "./establishments.ts";
+export * from "./outbox.ts";
+export * from "./state.ts";
+export * from "./users.ts";

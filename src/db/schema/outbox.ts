@@ -1,0 +1,82 @@
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { telegramId, timestamps, timestamptz } from "./columns.ts";
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dead";
+
+/**
+ * What a proactive message carries. Text is final (rendered in the
+ * recipient's language when queued), so the sender needs no locale.
+ */
+export type OutboxPayload =
+  | {
+      type: "text";
+      text: string;
+      parseMode?: "HTML";
+      /** an InlineKeyboardMarkup or ReplyKeyboardMarkup, as Telegram takes it */
+      replyMarkup?: unknown;
+    }
+  | {
+      type: "document";
+      /** a Telegram file id, or base64 content with a file name */
+      fileId?: string;
+      contentBase64?: string;
+      fileName?: string;
+      caption?: string;
+      parseMode?: "HTML";
+    };
+
+/**
+ * Every message the bot sends on its own initiative goes here first.
+ * `dedupeKey` is unique: queuing the same reminder twice queues it once.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    chatId: telegramId("chat_id").notNull(),
+    /** the recipient's user id when the chat is a person (marks them blocked on 403) */
+    userId: telegramId("user_id"),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<OutboxPayload>().notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    status: text("status").$type<OutboxStatus>().notNull().default("pending"),
+    /** hold until this instant (quiet hours, backoff, 429 retry_after) */
+    notBefore: timestamptz("not_before").notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    /** while status is sending: the claim expires at this instant and another sender may take it */
+    leaseUntil: timestamptz("lease_until"),
+    claimedBy: text("claimed_by"),
+    lastError: text("last_error"),
+    sentAt: timestamptz("sent_at"),
+    telegramMessageId: integer("telegram_message_id"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_key_unique").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.status, t.notBefore),
+    index("outbox_chat_idx").on(t.chatId),
+  ],
+);
+
+/** One row per job and period it has done (e.g. deadline-reminders / 2026-11-23): catch-up without doubling. */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    job: text("job").notNull(),
+    runKey: text("run_key").notNull(),
+    result: jsonb("result"),
+    ranAt: timestamptz("ran_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runKey] })],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;

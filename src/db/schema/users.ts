@@ -1,0 +1,46 @@
+import { jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { telegramId, timestamps, timestamptz } from "./columns.ts";
+
+export type UserRole = "applicant" | "officer" | "admin";
+export type Language = "vi" | "en";
+
+/** Which form a person has open and which question awaits their answer. */
+export interface OpenForm {
+  kind: "profile" | "application";
+  /** establishment id for a profile, application id for an application */
+  recordId: number;
+  /** the question whose answer the next message is; null while a menu (summary, confirm) is shown */
+  questionId: string | null;
+  /** set while a single answer is being changed from the summary: go back to it afterwards */
+  returnTo?: "summary" | "profile-menu";
+  /** a fresh id per question asked, carried in callback data so old buttons are recognised */
+  promptToken: string;
+}
+
+export interface NotificationPreferences {
+  deadlines?: boolean;
+  fairs?: boolean;
+  results?: boolean;
+}
+
+/**
+ * A person who has agreed to the processing of their personal data.
+ * Nobody gets a row before consent (Nghị định 13/2023/NĐ-CP): /start
+ * works from the Telegram update alone until then.
+ */
+export const users = pgTable("users", {
+  id: telegramId("id").primaryKey(),
+  chatId: telegramId("chat_id").notNull(),
+  firstName: text("first_name"),
+  username: text("username"),
+  language: text("language").$type<Language>().notNull().default("vi"),
+  role: text("role").$type<UserRole>().notNull().default("applicant"),
+  consentAt: timestamptz("consent_at").notNull(),
+  blockedAt: timestamptz("blocked_at"),
+  notificationPreferences: jsonb("notification_preferences")
+    .$type<NotificationPreferences>()
+    .notNull()
+    .default({}),
+  openForm: jsonb("open_form").$type<OpenForm | null>(),
+  ...timestamps,
+});
