@@ -139,6 +139,14 @@ export function parseMoney(input: string): Result<bigint, MoneyError> {
   const tokens = joinSpacedNumbers(tokenized);
   if (tokens === "ambiguous") return fail("money-ambiguous");
 
+  // "2 triệu rưỡi" = 2 triệu 5 = 2,5 triệu.
+  for (const [position, token] of tokens.entries()) {
+    const previous = tokens[position - 1];
+    if (token.kind === "word" && token.text === "ruoi" && previous?.kind === "word") {
+      tokens[position] = { kind: "number", text: "5" };
+    }
+  }
+
   // Currency words: "đồng", "đ", "VND" at the end; "VND" also in front.
   let hadCurrency = false;
   while (tokens.length > 0) {
@@ -161,16 +169,20 @@ export function parseMoney(input: string): Result<bigint, MoneyError> {
     if (token?.kind !== "number") return fail("money-not-a-number");
     index += 1;
     let unit: bigint | null = null;
+    let lastUnitWord = "";
     while (index < tokens.length) {
       const next = tokens[index];
       if (next?.kind !== "word") break;
-      const value = UNITS.get(next.text);
+      const value = UNITS.get(next.text) ?? (next.text === "tram" ? 100n : undefined);
       if (value === undefined) return fail("money-not-a-number");
-      // "nghìn tỷ" multiplies; "tỷ triệu" makes no sense.
+      // "nghìn tỷ", "5 trăm nghìn" multiply; "tỷ triệu" makes no sense.
       if (unit !== null && value <= unit) return fail("money-ambiguous");
       unit = unit === null ? value : unit * value;
+      lastUnitWord = next.text;
       index += 1;
     }
+    // "2 triệu 5 trăm" could be 2.000.500 or 2,5 triệu: ask.
+    if (lastUnitWord === "tram") return fail("money-ambiguous");
     const number = parseDecimal(token.text, unit !== null);
     if (number === "ambiguous") return fail("money-ambiguous");
     components.push({ number, raw: token.text, unit });

@@ -1,0 +1,52 @@
+/**
+ * Which plan year an owner registers for. Registration for plan year Y
+ * closes at the end of the province's registration-deadline day in year
+ * Y − 1 (local time); the province submits its plan by the plan-submission
+ * deadline of Y − 1.
+ */
+import { daysInMonth, localParts, zonedDateToUtc } from "./dates.ts";
+import type { Province } from "./province.ts";
+
+export type RegistrationWindow = {
+  planYear: number;
+  /** 23:59:59 local on the registration-deadline day of planYear − 1. */
+  registrationDeadline: Date;
+  /** 23:59:59 local on the plan-submission deadline day of planYear − 1. */
+  planSubmissionDeadline: Date;
+};
+
+/** The end (23:59:59 local) of a yearly day in a given year; 29/02 becomes 28/02. */
+export function endOfDay(
+  year: number,
+  dayOfYear: { month: number; day: number },
+  timeZone: string,
+): Date {
+  const day = Math.min(dayOfYear.day, daysInMonth(year, dayOfYear.month));
+  return zonedDateToUtc(
+    { year, month: dayOfYear.month, day, hour: 23, minute: 59, second: 59 },
+    timeZone,
+  );
+}
+
+/**
+ * The earliest plan year whose registration is still open at `now`, with
+ * its deadlines. E.g. with the deadline 31/10: on 31/10/2026 at 23:00 local
+ * an owner registers for 2027; on 1/11/2026 for 2028.
+ */
+export function registrationWindow(
+  now: Date,
+  province: Province,
+  timeZone: string,
+): RegistrationWindow {
+  const local = localParts(now, timeZone);
+  const deadline = province.registrationDeadline;
+  const lastDay = Math.min(deadline.day, daysInMonth(local.year, deadline.month));
+  const open =
+    local.month < deadline.month || (local.month === deadline.month && local.day <= lastDay);
+  const planYear = open ? local.year + 1 : local.year + 2;
+  return {
+    planYear,
+    registrationDeadline: endOfDay(planYear - 1, deadline, timeZone),
+    planSubmissionDeadline: endOfDay(planYear - 1, province.planSubmissionDeadline, timeZone),
+  };
+}
