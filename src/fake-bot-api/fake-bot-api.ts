@@ -93,7 +93,12 @@ export class FakeBotApi {
   /** listeners told of every successful call (the chat tool prints from here) */
   private readonly listeners: ((call: ApiCall) => void)[] = [];
   /** set to make the next calls of a method fail, e.g. a 502 or a network error */
-  private readonly injectedFailures: { method: string; code: number; description: string }[] = [];
+  private readonly injectedFailures: {
+    method: string;
+    code: number;
+    description: string;
+    retryAfter?: number;
+  }[] = [];
 
   constructor(options: FakeBotApiOptions = {}) {
     this.botInfo = {
@@ -122,8 +127,21 @@ export class FakeBotApi {
     this.blocked.delete(chatId);
   }
 
-  failNext(method: string, code: number, description: string, times = 1): void {
-    for (let i = 0; i < times; i++) this.injectedFailures.push({ method, code, description });
+  /** The next `times` calls of `method` fail; `retryAfter` (seconds) goes with a 429 as Telegram sends it. */
+  failNext(
+    method: string,
+    code: number,
+    description: string,
+    times = 1,
+    retryAfter?: number,
+  ): void {
+    for (let i = 0; i < times; i++) {
+      this.injectedFailures.push(
+        retryAfter === undefined
+          ? { method, code, description }
+          : { method, code, description, retryAfter },
+      );
+    }
   }
 
   onCall(listener: (call: ApiCall) => void): void {
@@ -230,7 +248,7 @@ export class FakeBotApi {
     const injected = this.injectedFailures.findIndex((failure) => failure.method === method);
     if (injected !== -1) {
       const [failure] = this.injectedFailures.splice(injected, 1);
-      if (failure) throw new ApiError(failure.code, failure.description);
+      if (failure) throw new ApiError(failure.code, failure.description, failure.retryAfter);
     }
     switch (method) {
       case "getMe":
@@ -516,14 +534,14 @@ async function readParams(
   const bytes = await collect(body);
   if (bytes.length === 0) return {};
   if (contentType?.startsWith("multipart/form-data")) {
-    const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
     const params: Record<string, unknown> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") {
+    for (const part of parseMultipart(bytes, contentType)) {
+      if (part.fileName === undefined) {
+        const value = part.body.toString("utf8");
         // grammY sends objects in multipart fields as JSON
-        params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+        params[part.name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
       } else {
-        params[key] = new UploadedFile(value.name, new Uint8Array(await value.arrayBuffer()));
+        params[part.name] = new UploadedFile(part.fileName, new Uint8Array(part.body));
       }
     }
     // grammY refers to uploads as attach://<field>: resolve them
@@ -535,4 +553,47 @@ async function readParams(
     return params;
   }
   return JSON.parse(bytes.toString("utf8")) as Record<string, unknown>;
+}
+
+/**
+ * A lenient multipart/form-data reader. grammY writes part headers as
+ * `content-disposition:form-data;name="x";filename=a.xlsx` (no space, file
+ * name unquoted), which Telegram accepts and undici's FormData parser refuses.
+ */
+function parseMultipart(
+  bytes: Buffer,
+  contentType: string,
+): { name: string; fileName?: string; body: Buffer }[] {
+  const boundaryMatch = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const boundary = boundaryMatch?.[1] ?? boundaryMatch?.[2];
+  if (!boundary) throw new ApiError(400, "Bad Request: multipart boundary missing");
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: { name: string; fileName?: string; body: Buffer }[] = [];
+  let at = bytes.indexOf(delimiter);
+  while (at !== -1) {
+    let start = at + delimiter.length;
+    if (bytes.subarray(start, start + 2).toString() === "--") break;
+    if (bytes.subarray(start, start + 2).toString() === "\r\n") start += 2;
+    const next = bytes.indexOf(delimiter, start);
+    if (next === -1) break;
+    let end = next;
+    if (bytes.subarray(end - 2, end).toString() === "\r\n") end -= 2;
+    const part = bytes.subarray(start, end);
+    const headerEnd = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, headerEnd === -1 ? 0 : headerEnd).toString("utf8");
+    const disposition =
+      headers.split("\r\n").find((line) => /^content-disposition\s*:/i.test(line)) ?? "";
+    const name = /;\s*name=(?:"([^"]*)"|([^;\s]+))/i.exec(disposition);
+    const fileName = /;\s*filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(disposition);
+    const fieldName = name?.[1] ?? name?.[2];
+    if (fieldName !== undefined) {
+      const body = headerEnd === -1 ? Buffer.alloc(0) : part.subarray(headerEnd + 4);
+      const file = fileName?.[1] ?? fileName?.[2]?.trim();
+      parts.push(
+        file === undefined ? { name: fieldName, body } : { name: fieldName, fileName: file, body },
+      );
+    }
+    at = next;
+  }
+  return parts;
 }

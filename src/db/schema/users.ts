@@ -11,8 +11,8 @@ export interface OpenForm {
   recordId: number;
   /** the question whose answer the next message is; null while a menu (summary, confirm) is shown */
   questionId: string | null;
-  /** set while a single answer is being changed from the summary: go back to it afterwards */
-  returnTo?: "summary" | "profile-menu";
+  /** a profile filled in on the way to an application: start the application when it is confirmed */
+  then?: "application";
   /** a fresh id per question asked, carried in callback data so old buttons are recognised */
   promptToken: string;
 }

@@ -1,0 +1,231 @@
+## Form: shared
+
+raw = { $text }
+form-progress = Step { $step }/{ $total }
+form-progress-eligibility = Preliminary question { $step }/{ $total }
+form-chosen = Chosen: { $value }
+form-skip = Skip
+form-skipped = (none)
+form-old-button = This button belongs to an earlier question. Please answer the current one.
+form-closed-button = This button can no longer be used.
+form-expected-text = Please type your answer.
+form-expected-text-got-photo = I received a photo, but this question needs a typed answer. Photos and papers are sent at the attachments step at the end.
+form-expected-text-got-document = I received a file, but this question needs a typed answer. Papers are sent at the attachments step at the end.
+form-expected-text-got-contact = This question needs a typed answer, not a phone number.
+form-expected-text-got-sticker = Thank you. This question needs a typed answer.
+form-expected-text-got-voice = Sorry, I cannot listen to voice messages. Please type your answer.
+form-expected-text-got-video = This question needs a typed answer, not a video.
+form-expected-text-got-location = This question needs a typed answer. Please type the address.
+form-expected-text-got-other = This question needs a typed answer.
+form-empty-answer = You have not typed anything. Please answer the question.
+form-command-as-answer = An answer does not start with «/». Please type it again.
+form-no-letters = The answer needs letters or digits. Please type it again.
+form-too-long = Your answer is { $length } characters long, over the limit of { $max }. Please shorten it.
+form-use-buttons = Please tap one of the buttons under the question.
+form-cancel-question = Do you want to keep what you have filled in, to continue later, or delete it?
+form-cancel-keep = 💾 Keep it, continue later
+form-cancel-delete = 🗑 Delete the draft
+form-kept = What you filled in is kept. Tap «{ menu-resume }» whenever you want to continue.
+form-deleted = The draft is deleted.
+form-open-question = You have a form in progress. Continue it now, or later?
+form-open-toast = You have a form in progress.
+form-continue = ▶️ Continue
+form-leave = ⏸ Later (keep the draft)
+resume-nothing = You have no form in progress.
+summary-help = This is the summary. Tap «Edit N» to change one answer, or the last button to finish.
+summary-not-answered = not answered
+summary-edit-button = Edit { $number }
+summary-incomplete = Some questions are not answered yet. Please continue.
+
+## Establishment profile
+
+profile-intro = Please tell us about your establishment. Every answer is saved at once.
+profile-intro-before-application = Before the application, please tell us about your establishment. This is done once; every answer is saved at once.
+profile-saved = Your establishment's details are saved. Thank you.
+profile-saved-continue = Your establishment's details are saved. Now for the application.
+
+profile-q-name = What is the name of your establishment?
+profile-q-name-help = As on the business registration, e.g. Hợp tác xã Chè Bắc Sơn, Hộ kinh doanh Nguyễn Văn A.
+profile-q-legal-form = What kind of establishment is it?
+profile-q-legal-form-help = As registered: enterprise, cooperative, cooperative group or household business.
+profile-q-tax-code = What is the establishment's tax code (mã số thuế)?
+profile-q-tax-code-help = A tax code has 10 digits (a branch: 10 digits, a dash, 3 digits). A household business may give the 12-digit citizen ID.
+profile-q-commune = In which commune or ward of { $province } is it? Type the name (e.g. Cao Lộc), or tap the button to pick from the list.
+profile-q-commune-help = Since 1/7/2025 there are no districts. Type the commune or ward; accents are optional. If you only remember the old district, type «huyện …» to see its communes.
+profile-q-address = The exact address (house number, village)?
+profile-q-address-help = E.g. Thôn Nà Pàn, or 12 Bà Triệu street.
+profile-q-representative = Full name of the establishment's representative?
+profile-q-representative-help = The person named on the registration, or the person who deals with the Department.
+profile-q-position = The representative's position?
+profile-q-position-help = E.g. Director, Head of the cooperative, Owner of the household business.
+profile-q-phone = Contact phone number? Tap «Send my phone number» below, or type the number.
+profile-q-phone-help = Officers will call this number when needed. You may type 0912 345 678 or +84 912 345 678, a landline 0205 …
+profile-q-email = The establishment's email (if any)?
+profile-q-email-help = Optional. If there is none, tap «Skip».
+profile-q-sector = What does the establishment produce (its trade)?
+profile-q-sector-help = E.g. tea processing, furniture, metalwork, brocade weaving.
+profile-q-products = What are its main products?
+profile-q-products-help = E.g. Oolong tea, star anise oil, corn noodles.
+profile-q-workers = How many workers does it have?
+profile-q-workers-help = Type a number, including regular seasonal workers. E.g. 12.
+
+legal-form-enterprise = Enterprise
+legal-form-cooperative = Cooperative
+legal-form-cooperative-group = Cooperative group
+legal-form-household-business = Household business
+
+commune-browse = 📋 Pick from the list
+commune-chosen = Chosen: { $commune }.
+commune-several = Several places match «{ $input }». Please pick the right one:
+commune-former-district = The former { $district } now has the communes below. Please pick where the establishment is:
+commune-not-found = No commune or ward «{ $input }» found in { $province }. Type the name again, or tap «📋 Pick from the list».
+commune-previous = ◀️ Previous
+commune-next = Next ▶️
+commune-page = Communes and wards, page { $page }/{ $pages }:
+phone-share-button = 📱 Send my phone number
+phone-saved = Phone number { $phone } saved.
+invalid-email = The email «{ $input }» does not look right. Type it again, e.g. shop@gmail.com, or tap «Skip».
+invalid-workers = Please type the number of workers in digits, e.g. 12.
+invalid-workers-range = The number of workers must be 1 or more. Please type it again.
+
+summary-profile-title = Your establishment
+summary-profile-footer = Please check. Tap «Edit N» to change something.
+summary-profile-confirm = ✅ This is correct
+summary-profile-close = ✔️ Done
+summary-label-profile-name = Name
+summary-label-profile-legal-form = Kind
+summary-label-profile-tax-code = Tax code
+summary-label-profile-commune = Commune/ward
+summary-label-profile-address = Address
+summary-label-profile-representative = Representative
+summary-label-profile-position = Position
+summary-label-profile-phone = Phone
+summary-label-profile-email = Email
+summary-label-profile-sector = Trade
+summary-label-profile-products = Main products
+summary-label-profile-workers = Workers
+
+## Application
+
+application-intro =
+    Let us fill in a khuyến công support application for <b>{ $establishment }</b>.
+    It registers for the { $year } plan; the registration deadline is { $deadline }.
+    Every answer is saved at once. Type /help to have a question explained, /cancel to stop.
+application-resume-draft = You have an application in progress. Let us continue it.
+application-already-submitted = This application was already submitted. See it under «{ menu-applications }».
+application-receipt =
+    ✅ Application submitted. Your application code: <b>{ $code }</b>
+    «{ $title }», submitted on { $date }.
+    { $agency } will review it and tell you the result here. See where it stands under «{ menu-applications }», or type /status { $code }.
+
+answer-yes = Yes
+answer-no = No
+eligibility-q-industrial = Does the establishment produce industrial or handicraft goods (processing, metalwork, crafts…)?
+eligibility-q-industrial-help = Khuyến công supports industrial and handicraft production. Pure trade or services are not supported.
+eligibility-q-location = Is the establishment in a commune or ward of { $province }?
+eligibility-q-location-help = Support is for establishments producing in the province's rural areas.
+eligibility-q-legal-form = Is it a registered small or medium enterprise, cooperative, cooperative group or household business?
+eligibility-q-legal-form-help = These are the kinds of establishment khuyến công supports.
+eligibility-q-size = Does it have fewer than 300 workers, or capital under 100 billion đồng?
+eligibility-q-size-help = The usual test of a small or medium enterprise. Household businesses and small cooperatives answer «Yes».
+eligibility-warning-industrial = Khuyến công mainly supports industrial and handicraft production. You may continue; an officer will look at it and contact you if needed.
+eligibility-warning-location = { $province }'s khuyến công support is for establishments in the province. You may continue; an officer will look at it.
+eligibility-warning-legal-form = The establishment needs a registration (enterprise, cooperative, cooperative group, household business). You may continue and add the registration later.
+eligibility-warning-size = Large establishments may not be eligible. You may continue; an officer will look at it.
+
+application-q-program = Which funding stream do you apply to?
+    • Local khuyến công (khuyến công địa phương): approved by the Provincial People's Committee, small and medium projects.
+    • National khuyến công (khuyến công quốc gia): the province proposes a scheme (đề án) to the Ministry of Industry and Trade, usually larger.
+application-q-program-help = If unsure, choose «Local khuyến công»; an officer will advise.
+program-local = Local khuyến công
+program-national = National khuyến công
+application-q-category = What kind of support do you ask for?
+application-q-category-help = The most common is item 4: advanced machinery and equipment. Type /help at any question for an explanation.
+application-q-title = A short title for what you ask support for? E.g. Support for a tea dryer.
+application-q-title-help = One short sentence saying what is needed, at most 200 characters.
+application-q-description = Please describe what is to be supported: which machines, what capacity, for what use?
+application-q-description-help = E.g. Buy 1 tea dryer of 500 kg per batch to replace hand drying and raise output. At most 2,000 characters.
+application-q-total-cost = What is the total cost? E.g. 600 triệu, 1,5 tỷ, 850.000.000.
+application-q-total-cost-help = The whole amount needed (machines, installation…), both the state's support and the establishment's own part.
+application-q-requested = How much support do you ask the state for? (Total cost: { $total })
+application-q-requested-help = The support asked cannot exceed the total cost. For machinery, support is usually at most 50% and at most 300 million đồng.
+application-q-counterpart = The establishment's own funds (vốn đối ứng) are { $amount }. Is that right? If not, type the amount.
+application-q-counterpart-help = Own funds are usually the total cost minus the support asked for.
+counterpart-accept = ✅ Yes, { $amount }
+application-q-period-start = In which month do you plan to start? E.g. 3/{ $year }.
+application-q-period-start-help = Type month/year, within the plan year { $year }.
+application-q-period-end = In which month do you plan to finish? (start { $start }) E.g. 10/{ $year }.
+application-q-period-end-help = Type month/year, not before the start, within { $year }.
+application-q-results = Expected results: how many jobs kept or created, how much more output?
+application-q-results-help = E.g. Keep 15 workers, create 5 jobs; output from 20 to 35 tonnes of tea a year. At most 1,000 characters.
+application-q-attachments = Please send photos of the workshop, quotations, licences (if any), up to { $max } files. { $count } received. When done, tap «Done».
+application-q-attachments-help = Send photos or PDF/Word files as ordinary messages. If you have none, tap «Skip»; you can add them later.
+attachments-done = ✅ Done
+attachments-skip = Skip
+attachments-expected-file = At this step please send a photo or a file, or tap «Done».
+attachments-full = { $max } files received, the most allowed. Tap «Done» to go on.
+attachments-count = { $count } file(s)
+
+amount-saved = Noted: <b>{ $amount }</b> ({ $words }).
+requested-over-total = The support asked, { $requested }, is more than the total cost { $total }. Please type it again.
+counterpart-over-total = Own funds cannot exceed the total cost { $total }. Please type it again.
+counterpart-mismatch = Note: support plus own funds make { $sum }, not the total cost { $total }. You can fix it on the summary.
+cap-warning-percent = ⚠️ Note: for this kind of support the usual maximum is { $percent }% of the cost, about { $max }. You may keep your figure; an officer will review it.
+cap-warning-amount = ⚠️ Note: the maximum for this kind of support is { $max } per establishment. You may keep your figure; an officer will review it.
+period-outside-plan-year = The work must fall within the plan year { $year } (you typed { $input }). Please type it again.
+period-end-before-start = The finishing month cannot be before the start ({ $start }). Please type it again.
+
+summary-application-title = Summary of your { $year } support application
+summary-application-footer = Please check. Tap «Edit N» to change an answer, or «Submit» to send.
+summary-eligibility-ok = Preliminary questions: the establishment is eligible.
+summary-eligibility-check = Preliminary questions: { $count } point(s) for an officer to look at.
+summary-submit = 📨 Submit
+summary-later = ⏸ Later
+summary-label-application-program = Funding stream
+summary-label-application-category = Kind of support
+summary-label-application-title = Title
+summary-label-application-description = Description
+summary-label-application-total-cost = Total cost
+summary-label-application-requested = Support asked
+summary-label-application-counterpart = Own funds
+summary-label-application-period-start = Start
+summary-label-application-period-end = Finish
+summary-label-application-results = Expected results
+summary-label-application-attachments = Attachments
+
+## My applications
+
+applications-title = Your applications
+applications-none = You have no applications yet. Tap «{ menu-apply }» to start one.
+applications-draft-hint = An application without a code is a draft. Tap «{ menu-resume }» to continue it.
+application-no-code = (draft)
+application-untitled = (no title yet)
+status-draft = Being filled in
+status-submitted = Submitted, awaiting receipt
+status-received = Received
+status-reviewing = Under review
+status-needs_info = More information needed
+status-forwarded = Sent to the Ministry
+status-approved = Approved
+status-rejected = Not approved
+status-withdrawn = Withdrawn
+status-usage = Type /status and the application code, e.g. /status { $example }
+status-not-found = No application { $code } of yours was found. Please check the code.
+details-establishment = Establishment
+details-plan-year = Plan year
+details-period = Period
+details-approved-amount = Amount approved
+details-decision-note = Officer's note
+details-history = History
+details-show-files = 📎 Show attachments
+withdraw-button = Withdraw
+withdraw-confirm = Are you sure you want to withdraw application { $code }? A withdrawn application cannot be submitted again; you would start a new one.
+withdraw-yes = Yes, withdraw it
+withdraw-no = No, keep it
+withdraw-done = The application is withdrawn.
+withdraw-not-possible = This application can no longer be withdrawn (decided, or already withdrawn).
+attachments-received = { $count }/{ $max } files received. Send more, or tap «Done».
+
+## Notices to officers
+
+officer-new-application = 📥 New application <b>{ $code }</b>: { $title } — { $establishment }. Type /status { $code } to see it.

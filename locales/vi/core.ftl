@@ -1,0 +1,70 @@
+## Start and consent
+
+start-greeting =
+    Xin chào Anh/Chị! Đây là trợ lý khuyến công của { $agency }.
+    Qua đây, cơ sở công nghiệp nông thôn đăng ký hỗ trợ khuyến công, theo dõi hồ sơ và nhận nhắc hạn, tin hội chợ, kết quả xét duyệt.
+consent-question =
+    Để nhận hồ sơ, chúng tôi cần lưu một số thông tin cá nhân của Anh/Chị (họ tên, số điện thoại, mã số thuế, địa chỉ cơ sở).
+    Thông tin chỉ dùng để xét hỗ trợ khuyến công, chỉ Anh/Chị và cán bộ phụ trách được xem, theo Nghị định 13/2023/NĐ-CP. Anh/Chị có thể xem và xoá dữ liệu bất cứ lúc nào.
+    Anh/Chị có đồng ý không?
+consent-accept = ✅ Đồng ý
+consent-decline = Không đồng ý
+consent-accepted = Cảm ơn Anh/Chị đã đồng ý. Mời Anh/Chị chọn việc cần làm ở thực đơn bên dưới.
+consent-declined =
+    Chúng tôi tôn trọng lựa chọn của Anh/Chị và không lưu thông tin nào.
+    Khi cần, Anh/Chị gõ /start để bắt đầu lại.
+consent-required = Anh/Chị vui lòng bấm «Đồng ý» để tiếp tục. Chúng tôi chưa lưu thông tin nào của Anh/Chị.
+consent-choice-recorded = Đã ghi nhận.
+welcome-back = Chào mừng Anh/Chị quay lại. Mời Anh/Chị chọn việc cần làm ở thực đơn bên dưới.
+welcome-back-open-form = Anh/Chị đang điền dở một hồ sơ. Bấm «{ menu-resume }» để điền tiếp.
+
+## Main menu (reply keyboard)
+
+menu-apply = 📝 Đăng ký hỗ trợ
+menu-applications = 📂 Hồ sơ của tôi
+menu-profile = 🏭 Thông tin cơ sở
+menu-resume = ▶️ Điền tiếp hồ sơ
+menu-help = ❓ Hướng dẫn
+menu-language = 🌐 Ngôn ngữ
+menu-placeholder = Chọn việc cần làm…
+menu-shown = Mời Anh/Chị chọn việc cần làm ở thực đơn bên dưới.
+
+## Help
+
+help-text =
+    <b>Hướng dẫn sử dụng</b>
+    • { menu-apply }: lập phiếu đăng ký hỗ trợ khuyến công cho cơ sở.
+    • { menu-applications }: xem hồ sơ đã nộp và tình trạng xét duyệt.
+    • { menu-profile }: xem, sửa thông tin cơ sở.
+    • /cancel: dừng việc đang làm (hồ sơ đang điền vẫn được giữ).
+    • /language: đổi ngôn ngữ.
+    Mọi câu trả lời được lưu ngay, Anh/Chị có thể dừng và điền tiếp lúc khác.
+help-before-consent = Anh/Chị gõ /start để bắt đầu. Chúng tôi cần Anh/Chị đồng ý cho lưu thông tin trước khi nhận hồ sơ.
+
+## Language
+
+language-question = Anh/Chị chọn ngôn ngữ:
+language-vietnamese = 🇻🇳 Tiếng Việt
+language-english = 🇬🇧 English
+language-changed = Đã chuyển sang tiếng Việt.
+
+## Cancel
+
+cancel-nothing = Hiện không có việc gì đang làm dở. Mời Anh/Chị chọn ở thực đơn bên dưới.
+
+## Catch-all
+
+unhandled-text = Xin lỗi, tôi chưa hiểu ý Anh/Chị. Anh/Chị vui lòng chọn một mục ở thực đơn bên dưới, hoặc gõ /help để xem hướng dẫn.
+unhandled-callback = Nút này không còn dùng được. Anh/Chị vui lòng chọn lại ở thực đơn.
+error-apology = Xin lỗi Anh/Chị, hệ thống vừa gặp trục trặc. Những gì Anh/Chị đã nhập vẫn được lưu. Anh/Chị vui lòng thử lại sau ít phút.
+
+## Command menu descriptions (setMyCommands)
+
+command-start = Bắt đầu
+command-apply = Đăng ký hỗ trợ khuyến công
+command-applications = Hồ sơ của tôi
+command-profile = Thông tin cơ sở
+command-status = Tra cứu hồ sơ theo mã
+command-help = Hướng dẫn
+command-language = Đổi ngôn ngữ
+command-cancel = Dừng việc đang làm

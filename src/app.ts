@@ -1,0 +1,106 @@
+import { createServer, type Server } from "node:http";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { systemClock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import { loadProvince } from "./data/load-province.ts";
+import { openDatabase } from "./db/client.ts";
+import { createBot, setCommandMenus } from "./bot/index.ts";
+import type { BotDependencies } from "./bot/dependencies.ts";
+import { createI18n } from "./i18n.ts";
+import { createOutboxApi, OutboxSender } from "./jobs/outbox-sender.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
+import { createLogger } from "./logger.ts";
+
+export interface RunningApplication {
+  stop(): Promise<void>;
+}
+
+/** Starts everything `npm start` runs, and stops it all on SIGINT/SIGTERM. */
+export async function startApplication(config: Config): Promise<RunningApplication> {
+  const startedAt = performance.now();
+  const logger = createLogger(config.logLevel);
+  const province = loadProvince(config.province);
+  const database = await openDatabase(
+    config.database.kind === "postgres" ? config.database : { kind: "pglite", dataDir: config.database.dataDir },
+  );
+  logger.info({ driver: database.driver }, "database ready (migrations applied)");
+
+  const i18n = createI18n();
+  const sender = new OutboxSender({
+    db: database.db,
+    api: createOutboxApi(config),
+    clock: systemClock,
+    logger: logger.child({ component: "outbox" }),
+    config,
+  });
+  const deps: BotDependencies = {
+    db: database.db,
+    config,
+    logger,
+    clock: systemClock,
+    province,
+    i18n,
+  };
+  const bot = createBot(deps, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {});
+  await bot.init();
+  await setCommandMenus(bot, deps);
+
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+  if (config.delivery.mode === "webhook") {
+    const { url, secret, port } = config.delivery;
+    // grammY answers 401 to any request without the right X-Telegram-Bot-Api-Secret-Token header.
+    const handle = webhookCallback(bot, "http", { secretToken: secret });
+    server = createServer((request, response) => {
+      if (request.method !== "POST") {
+        response.writeHead(405).end();
+        return;
+      }
+      void handle(request, response).catch((error: unknown) => {
+        logger.error({ err: error }, "webhook request failed");
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve) => server?.listen(port, resolve));
+    await bot.api.setWebhook(url, { secret_token: secret });
+    logger.info({ port, url }, "webhook server listening");
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+    logger.info({ bot: (bot.botInfo as UserFromGetMe).username }, "polling for updates");
+  }
+  sender.start();
+  const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, i18n, config });
+  logger.info(
+    { ms: Math.round(performance.now() - startedAt), rss_mb: Math.round(process.memoryUsage().rss / 1048576) },
+    "started",
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info("stopping");
+      scheduler.stop();
+      if (runner?.isRunning()) await runner.stop();
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await sender.stop();
+      await database.close();
+      logger.info("stopped");
+    })();
+    return stopping;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, "error while stopping");
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { stop };
+}

@@ -1,0 +1,175 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { communeByCode, communeLabel } from "../../domain/communes.ts";
+import { formatPhone } from "../../domain/phone.ts";
+import type { FormRecord } from "../../services/forms.ts";
+import { loadFormRecord, saveFormAnswer } from "../../services/forms.ts";
+import type { BotContext, FormContext } from "../context.ts";
+import type { BotDependencies } from "../dependencies.ts";
+import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
+import type { AnsweredUpdates } from "../forms/answered-updates.ts";
+import { FORM_CONVERSATION } from "../forms/conversation-id.ts";
+import { COMMUNE_PAGE_PREFIX, COMMUNE_PAGE_SIZE, communeChoices } from "../forms/profile-form.ts";
+import { MAX_ATTACHMENTS } from "../forms/application-form.ts";
+import { choiceKeyboard, type PromptStep, renderMessage, renderPrompt, sendPrompt, tHtml } from "../forms/prompt.ts";
+import { readAnswerInput } from "../forms/read-input.ts";
+import { type AnyQuestion, findQuestion } from "../forms/registry.ts";
+import { type FormStep, loadFormStep, questionContext } from "../forms/steps.ts";
+import type { QuestionContext } from "../forms/types.ts";
+
+export { FORM_CONVERSATION };
+
+/**
+ * "ask": send the current question, then wait for the answer.
+ * "answer": the update that entered is already the answer (the conversation's
+ * stored state was lost to a deploy that changed its version, or the process
+ * restarted before the question was asked inside a conversation).
+ */
+export type FormEntry = "ask" | "answer";
+
+/**
+ * One question of a form. The draft in the database is the source of truth:
+ * the conversation loads the current question from it, waits for an answer
+ * (asking again after bad input), writes the answer to it, and ends. Its
+ * replay log therefore holds one question's updates, never the whole form.
+ */
+export function createFormConversation(deps: BotDependencies, answered: AnsweredUpdates) {
+  return async function form(conversation: Conversation<BotContext, FormContext>, ctx: FormContext, entry: FormEntry) {
+    const userId = ctx.from?.id;
+    if (userId === undefined) return;
+    const step = await conversation.external(() => loadFormStep(deps, userId));
+    const questionId = step?.openForm.questionId ?? null;
+    const question = step && questionId ? findQuestion(step.openForm.kind, questionId) : undefined;
+    if (!step || !question) {
+      // Nothing to ask here (the summary is shown, the form closed, or the question no longer exists):
+      // let the router downstream decide.
+      answered.add(ctx.update.update_id);
+      await conversation.halt({ next: true });
+      return;
+    }
+    const context = questionContext(deps, step.env);
+    let form: FormRecord = step.form;
+    const promptStep = () => ({ form, token: step.openForm.promptToken, context });
+
+    let current = ctx;
+    if (entry === "ask") {
+      await sendPrompt(ctx, promptStep(), question);
+      current = await conversation.wait();
+    }
+    for (;;) {
+      const read = readAnswerInput(current, step.openForm.promptToken);
+      if (read.kind === "ignore") {
+        current = await conversation.wait();
+        continue;
+      }
+      if (read.kind === "stale-button") {
+        await current.answerCallbackQuery({ text: current.t("form-old-button") });
+        await sendPrompt(current, promptStep(), question);
+        current = await conversation.wait();
+        continue;
+      }
+      const input = read.input;
+      if (input.kind === "choice" && input.value.startsWith(COMMUNE_PAGE_PREFIX)) {
+        await current.answerCallbackQuery();
+        await showCommunePage(current, context, step.openForm.promptToken, Number(input.value.slice(COMMUNE_PAGE_PREFIX.length)));
+        current = await conversation.wait();
+        continue;
+      }
+      const outcome = question.accept(input, form.record, context);
+      if (current.callbackQuery) await current.answerCallbackQuery();
+      if (!outcome.ok) {
+        if ("clarify" in outcome) {
+          await current.reply(renderMessage(current, outcome.clarify), {
+            parse_mode: "HTML",
+            reply_markup: choiceKeyboard(current, step.openForm.promptToken, outcome.choices, 2),
+          });
+        } else {
+          await current.reply(renderMessage(current, outcome.error), { parse_mode: "HTML" });
+          await sendPrompt(current, promptStep(), question);
+        }
+        current = await conversation.wait();
+        continue;
+      }
+      const saved = await conversation.external(async () => {
+        await saveFormAnswer(deps.db, step.openForm, userId, outcome.patch);
+        return (await loadFormRecord(deps.db, step.openForm, userId)) ?? null;
+      });
+      if (!saved) {
+        answered.add(current.update.update_id);
+        await conversation.halt({ next: true });
+        return;
+      }
+      form = saved;
+      await acknowledgeAnswer(current, question, promptStep(), step.form);
+      for (const notice of outcome.notices ?? []) {
+        await current.reply(renderMessage(current, notice), { parse_mode: "HTML" });
+      }
+      if (outcome.keepAsking) {
+        // One more file: a short acknowledgement with the "Xong" button, not the whole question again.
+        const choices = question.choices?.(form.record, context) ?? [];
+        await current.reply(tHtml(current, "attachments-received", { count: fileCountOf(form), max: MAX_ATTACHMENTS }), {
+          parse_mode: "HTML",
+          reply_markup: choiceKeyboard(current, step.openForm.promptToken, choices),
+        });
+        current = await conversation.wait();
+        continue;
+      }
+      answered.add(current.update.update_id);
+      await conversation.halt({ next: true });
+      return;
+    }
+  };
+}
+
+/**
+ * Shows what was understood, so a person sees their answer was taken: a
+ * pressed button's question is rewritten with the choice and loses its
+ * buttons (so they cannot be pressed twice).
+ */
+async function acknowledgeAnswer(ctx: FormContext, question: AnyQuestion, step: PromptStep, asked: FormRecord): Promise<void> {
+  const form = step.form;
+  if (ctx.callbackQuery?.message) {
+    const chosen = question.display(form.record, step.context, (key, vars) => ctx.t(key, vars));
+    if (chosen && question.id !== "attachments") {
+      const { text } = renderPrompt(ctx, { ...step, form: asked }, question);
+      await ctx
+        .editMessageText(`${text}\n\n✅ ${tHtml(ctx, "form-chosen", { value: chosen })}`, { parse_mode: "HTML" })
+        .catch(() => undefined);
+    } else {
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+    }
+  }
+  if (question.requestContact && form.kind === "profile" && form.record.phone) {
+    // The phone button's keyboard is gone: bring the main menu back.
+    await ctx.reply(tHtml(ctx, "phone-saved", { phone: formatPhone(form.record.phone) }), {
+      parse_mode: "HTML",
+      reply_markup: mainMenuKeyboard((key) => ctx.t(key), { hasDraft: true }),
+    });
+  }
+}
+
+/** The whole commune list, a page of buttons at a time, for people who prefer not to type. */
+async function showCommunePage(ctx: FormContext, context: QuestionContext, token: string, page: number): Promise<void> {
+  const communes = [...context.province.communes].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  const pages = Math.max(1, Math.ceil(communes.length / COMMUNE_PAGE_SIZE));
+  const current = Number.isInteger(page) ? Math.min(Math.max(page, 0), pages - 1) : 0;
+  const slice = communes.slice(current * COMMUNE_PAGE_SIZE, (current + 1) * COMMUNE_PAGE_SIZE);
+  const label = (code: string) => {
+    const commune = communeByCode(context.province, code);
+    return commune ? communeLabel(commune) : code;
+  };
+  const choices = communeChoices(slice.map((c) => c.code), label);
+  const keyboard = choiceKeyboard(ctx, token, choices, 2);
+  keyboard.row();
+  if (current > 0) keyboard.text(ctx.t("commune-previous"), `f:${token}:${COMMUNE_PAGE_PREFIX}${current - 1}`);
+  if (current < pages - 1) keyboard.text(ctx.t("commune-next"), `f:${token}:${COMMUNE_PAGE_PREFIX}${current + 1}`);
+  const text = ctx.t("commune-page", { page: current + 1, pages });
+  if (ctx.callbackQuery?.message && ctx.callbackQuery.message.text?.startsWith(text.slice(0, 10))) {
+    await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+  } else {
+    await ctx.reply(text, { reply_markup: keyboard });
+  }
+}
+
+const fileCountOf = (form: FormRecord): number => (form.kind === "application" ? form.record.fileCount : 0);
+
+export type { FormStep };

@@ -1,0 +1,108 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { Language } from "../../db/schema/index.ts";
+import { isLanguage, languageFromTelegram } from "../../i18n.ts";
+import { clearBlocked, recordConsent } from "../../services/users.ts";
+import type { BotContext } from "../context.ts";
+import { replyWithMainMenu } from "../main-menu.ts";
+import type { LanguageRegistry } from "../middlewares/load-user.ts";
+
+/**
+ * /start, the consent question (Nghị định 13/2023/NĐ-CP) and the gate in
+ * front of everything else: until a person agrees, nothing about them is
+ * stored and every other message brings them back to the question.
+ */
+
+export const CONSENT_CALLBACK = /^consent:(yes|no):(vi|en)$/;
+const PRE_CONSENT_LANGUAGE_CALLBACK = /^lang:(vi|en)$/;
+
+export function consentKeyboard(ctx: BotContext, language: Language): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("consent-accept"), `consent:yes:${language}`)
+    .text(ctx.t("consent-decline"), `consent:no:${language}`)
+    .row()
+    .text(ctx.t("language-vietnamese"), "lang:vi")
+    .text(ctx.t("language-english"), "lang:en");
+}
+
+async function askConsent(ctx: BotContext, language: Language): Promise<void> {
+  await ctx.reply(`${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`, {
+    reply_markup: consentKeyboard(ctx, language),
+  });
+}
+
+export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChats = composer.chatType("private");
+
+  privateChats.command("start", async (ctx, next) => {
+    if (!ctx.user) {
+      await askConsent(ctx, registry.get(ctx.from.id) ?? languageFromTelegram(ctx.from.language_code));
+      return;
+    }
+    if (ctx.user.blockedAt) await clearBlocked(ctx.deps.db, ctx.user.id);
+    // A form in progress has its own answer to /start (see the form feature).
+    if (ctx.user.openForm) return next();
+    await replyWithMainMenu(ctx, ctx.t("welcome-back"));
+  });
+
+  privateChats.callbackQuery(CONSENT_CALLBACK, async (ctx) => {
+    const [, answer, chosen] = ctx.match;
+    const language: Language = isLanguage(chosen) ? chosen : "vi";
+    ctx.i18n.useLocale(language);
+    await ctx.answerCallbackQuery(ctx.t("consent-choice-recorded"));
+    // Remove the buttons so the question cannot be answered twice.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (answer === "no") {
+      if (!ctx.user) await ctx.reply(ctx.t("consent-declined"), { reply_markup: { remove_keyboard: true } });
+      return;
+    }
+    if (ctx.user) {
+      await replyWithMainMenu(ctx, ctx.t("welcome-back"));
+      return;
+    }
+    const { config, clock, db } = ctx.deps;
+    ctx.user = await recordConsent(db, {
+      userId: ctx.from.id,
+      chatId: ctx.chat.id,
+      firstName: ctx.from.first_name,
+      username: ctx.from.username,
+      language,
+      role: config.adminIds.includes(ctx.from.id) ? "admin" : "applicant",
+      at: clock.now(),
+    });
+    registry.set(ctx.user.id, language);
+    await replyWithMainMenu(ctx, ctx.t("consent-accepted"));
+  });
+
+  // Before consent the language choice lives only in the buttons' data.
+  privateChats.callbackQuery(PRE_CONSENT_LANGUAGE_CALLBACK, async (ctx, next) => {
+    if (ctx.user) return next();
+    const language = ctx.match[1] === "en" ? "en" : "vi";
+    registry.set(ctx.from.id, language);
+    ctx.i18n.useLocale(language);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(`${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`, {
+      reply_markup: consentKeyboard(ctx, language),
+    }).catch(() => undefined);
+  });
+
+  // The gate: nothing else happens before consent.
+  privateChats.use(async (ctx, next) => {
+    if (ctx.user) return next();
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery(ctx.t("consent-required"));
+      return;
+    }
+    if (ctx.message?.text === "/help" || ctx.message?.text?.startsWith("/help ")) {
+      await ctx.reply(ctx.t("help-before-consent"));
+      return;
+    }
+    if (ctx.message) {
+      await ctx.reply(ctx.t("consent-required"), {
+        reply_markup: consentKeyboard(ctx, registry.get(ctx.from.id) ?? languageFromTelegram(ctx.from.language_code)),
+      });
+    }
+  });
+
+  return composer;
+}

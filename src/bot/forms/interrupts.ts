@@ -1,0 +1,56 @@
+import type { I18n } from "@grammyjs/i18n";
+import type { NextFunction } from "grammy";
+import { MAIN_MENU_KEYS } from "../keyboards/main-menu.ts";
+import type { BotContext } from "../context.ts";
+import { menuButtonLabels } from "../filters/menu-button.ts";
+import { askCancelForm, askContinueOrLeave, repeatCurrentStep } from "./flow.ts";
+import { tHtml } from "./prompt.ts";
+import { findQuestion } from "./registry.ts";
+
+/**
+ * While a form is open, commands and menu buttons are not answers. This runs
+ * before the form conversation sees the update:
+ *   /cancel   -> keep or delete the draft
+ *   /help     -> explain the current question, then ask it again
+ *   /language -> handled earlier (the language feature), then the question again
+ *   any other command or menu button -> "a form is open: continue or leave?"
+ *   a button from another feature -> the same question
+ */
+export function createFormInterrupts(i18n: I18n) {
+  const menuLabels = new Set(MAIN_MENU_KEYS.flatMap((key) => [...menuButtonLabels(i18n, key)]));
+  const resumeLabels = menuButtonLabels(i18n, "menu-resume");
+  return async (ctx: BotContext, next: NextFunction): Promise<void> => {
+    const form = ctx.user?.openForm;
+    if (!form) return next();
+    const text = ctx.message?.text;
+    const command = text?.startsWith("/") ? text.slice(1).split(/[\s@]/)[0]?.toLowerCase() : undefined;
+    if (command === "cancel") {
+      await askCancelForm(ctx);
+      return;
+    }
+    if (command === "help") {
+      const question = form.questionId ? findQuestion(form.kind, form.questionId) : undefined;
+      await ctx.reply(
+        question ? tHtml(ctx, `${question.promptKey}-help`) : ctx.t("summary-help"),
+        { parse_mode: "HTML" },
+      );
+      await repeatCurrentStep(ctx);
+      return;
+    }
+    if (command !== undefined || (text !== undefined && menuLabels.has(text))) {
+      if (text !== undefined && resumeLabels.has(text)) {
+        await repeatCurrentStep(ctx);
+        return;
+      }
+      await askContinueOrLeave(ctx);
+      return;
+    }
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined && !/^(f|fi|sum):/.test(data)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("form-open-toast") });
+      await askContinueOrLeave(ctx);
+      return;
+    }
+    await next();
+  };
+}

@@ -1,0 +1,193 @@
+import { communeByCode, communeLabel, findCommunes } from "../../domain/communes.ts";
+import { formatPhone, parsePhone } from "../../domain/phone.ts";
+import { parseTaxCode } from "../../domain/tax-code.ts";
+import type { LegalForm } from "../../db/schema/index.ts";
+import type { EstablishmentDraft, EstablishmentPatch } from "../../services/establishments.ts";
+import { expectChoice, expectText, invalid, wrongKind } from "./answer-kit.ts";
+import type { Accepted, Choice, FormDefinition, Question } from "./types.ts";
+
+/** The establishment profile (hồ sơ cơ sở), asked before the first application and editable later. */
+
+type ProfileQuestion = Question<EstablishmentDraft, EstablishmentPatch>;
+
+export const LEGAL_FORMS: readonly LegalForm[] = ["enterprise", "cooperative", "cooperative-group", "household-business"];
+
+/** A short free-text question saved into one column. */
+function textField(
+  id: string,
+  field: "name" | "address" | "representativeName" | "representativePosition" | "sector" | "mainProducts",
+  maxLength: number,
+): ProfileQuestion {
+  return {
+    id,
+    section: "main",
+    promptKey: `profile-q-${id}`,
+    isAnswered: (record) => record[field] !== null,
+    accept(input) {
+      const checked = expectText(input, maxLength);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      return { ok: true, patch: { [field]: checked.text } };
+    },
+    display: (record) => record[field],
+  };
+}
+
+const COMMUNE_PICK_PREFIX = "c:";
+export const COMMUNE_PAGE_PREFIX = "page:";
+export const COMMUNE_PAGE_SIZE = 12;
+
+export function communeChoices(codes: readonly string[], labelOf: (code: string) => string): Choice[] {
+  return codes.map((code) => ({ value: `${COMMUNE_PICK_PREFIX}${code}`, label: { key: "raw", vars: { text: labelOf(code) } } }));
+}
+
+const communeQuestion: ProfileQuestion = {
+  id: "commune",
+  section: "main",
+  promptKey: "profile-q-commune",
+  promptVars: (_record, { province }) => ({ province: province.name }),
+  choices: () => [{ value: `${COMMUNE_PAGE_PREFIX}0`, label: { key: "commune-browse" } }],
+  isAnswered: (record) => record.communeCode !== null,
+  accept(input, _record, { province }): Accepted<EstablishmentPatch> {
+    if (input.kind === "choice" && input.value.startsWith(COMMUNE_PICK_PREFIX)) {
+      const commune = communeByCode(province, input.value.slice(COMMUNE_PICK_PREFIX.length));
+      if (!commune) return { ok: false, error: { key: "form-use-buttons" } };
+      return { ok: true, patch: { communeCode: commune.code }, notices: [{ key: "commune-chosen", vars: { commune: communeLabel(commune) } }] };
+    }
+    if (input.kind === "choice") return { ok: false, error: { key: "form-use-buttons" } };
+    const checked = expectText(input, 100);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const found = findCommunes(province, checked.text);
+    const label = (code: string) => {
+      const commune = communeByCode(province, code);
+      return commune ? communeLabel(commune) : code;
+    };
+    switch (found.kind) {
+      case "one":
+        return {
+          ok: true,
+          patch: { communeCode: found.commune.code },
+          notices: [{ key: "commune-chosen", vars: { commune: communeLabel(found.commune) } }],
+        };
+      case "several":
+        return {
+          ok: false,
+          clarify: { key: "commune-several", vars: { input: checked.text.slice(0, 40) } },
+          choices: communeChoices(found.communes.slice(0, COMMUNE_PAGE_SIZE).map((c) => c.code), label),
+        };
+      case "former-district":
+        return {
+          ok: false,
+          clarify: { key: "commune-former-district", vars: { district: found.district } },
+          choices: communeChoices(found.communes.map((c) => c.code), label),
+        };
+      default:
+        return { ok: false, error: { key: "commune-not-found", vars: { input: checked.text.slice(0, 40), province: province.name } } };
+    }
+  },
+  display: (record, { province }) => {
+    if (!record.communeCode) return null;
+    const commune = communeByCode(province, record.communeCode);
+    return commune ? communeLabel(commune) : record.communeCode;
+  },
+};
+
+const phoneQuestion: ProfileQuestion = {
+  id: "phone",
+  section: "main",
+  promptKey: "profile-q-phone",
+  requestContact: true,
+  isAnswered: (record) => record.phone !== null,
+  accept(input) {
+    let typed: string;
+    if (input.kind === "contact") typed = input.phone;
+    else if (input.kind === "text") typed = input.text;
+    else return { ok: false, error: wrongKind(input) };
+    const parsed = parsePhone(typed);
+    if (!parsed.ok) return { ok: false, error: invalid(parsed, typed) };
+    return { ok: true, patch: { phone: parsed.value.e164 } };
+  },
+  display: (record) => (record.phone ? formatPhone(record.phone) : null),
+};
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+
+export const SKIP_VALUE = "skip";
+
+const emailQuestion: ProfileQuestion = {
+  id: "email",
+  section: "main",
+  promptKey: "profile-q-email",
+  choices: () => [{ value: SKIP_VALUE, label: { key: "form-skip" } }],
+  // "" means the owner chose to give none
+  isAnswered: (record) => record.email !== null,
+  accept(input) {
+    if (input.kind === "choice" && input.value === SKIP_VALUE) return { ok: true, patch: { email: "" } };
+    const checked = expectText(input, 254);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const email = checked.text.replace(/\s/g, "");
+    if (!EMAIL.test(email)) return { ok: false, error: { key: "invalid-email", vars: { input: email.slice(0, 40) } } };
+    return { ok: true, patch: { email: email.toLowerCase() } };
+  },
+  display: (record, _context, t) => (record.email === null ? null : record.email === "" ? t("form-skipped") : record.email),
+};
+
+const workersQuestion: ProfileQuestion = {
+  id: "workers",
+  section: "main",
+  promptKey: "profile-q-workers",
+  isAnswered: (record) => record.workers !== null,
+  accept(input) {
+    const checked = expectText(input, 20);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const digits = checked.text.replace(/[.\s]|người|nguoi|lao động|lao dong|lđ|ld/giu, "");
+    if (!/^\d+$/.test(digits)) return { ok: false, error: { key: "invalid-workers", vars: { input: checked.text.slice(0, 40) } } };
+    const workers = Number(digits);
+    if (workers < 1 || workers > 100_000) return { ok: false, error: { key: "invalid-workers-range", vars: { input: checked.text.slice(0, 40) } } };
+    return { ok: true, patch: { workers } };
+  },
+  display: (record) => (record.workers === null ? null : String(record.workers)),
+};
+
+export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch> = {
+  kind: "profile",
+  questions: [
+    textField("name", "name", 200),
+    {
+      id: "legal-form",
+      section: "main",
+      promptKey: "profile-q-legal-form",
+      columns: 2,
+      choices: () => LEGAL_FORMS.map((form) => ({ value: form, label: { key: `legal-form-${form}` } })),
+      isAnswered: (record) => record.legalForm !== null,
+      accept(input) {
+        const chosen = expectChoice(input, LEGAL_FORMS);
+        if (!chosen.ok) return { ok: false, error: chosen.error };
+        return { ok: true, patch: { legalForm: chosen.value as LegalForm } };
+      },
+      display: (record, _context, t) => (record.legalForm ? t(`legal-form-${record.legalForm}`) : null),
+    },
+    {
+      id: "tax-code",
+      section: "main",
+      promptKey: "profile-q-tax-code",
+      isAnswered: (record) => record.taxCode !== null,
+      accept(input) {
+        const checked = expectText(input, 30);
+        if (!checked.ok) return { ok: false, error: checked.error };
+        const parsed = parseTaxCode(checked.text);
+        if (!parsed.ok) return { ok: false, error: invalid(parsed, checked.text) };
+        return { ok: true, patch: { taxCode: parsed.value.value } };
+      },
+      display: (record) => record.taxCode,
+    },
+    communeQuestion,
+    textField("address", "address", 200),
+    textField("representative", "representativeName", 100),
+    textField("position", "representativePosition", 100),
+    phoneQuestion,
+    emailQuestion,
+    textField("sector", "sector", 200),
+    textField("products", "mainProducts", 500),
+    workersQuestion,
+  ],
+};

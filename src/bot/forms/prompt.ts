@@ -1,0 +1,67 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import { type Context, InlineKeyboard, Keyboard } from "grammy";
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from "grammy/types";
+import { escapeHtml } from "../../i18n.ts";
+import type { FormRecord } from "../../services/forms.ts";
+import { formCallbackData } from "./read-input.ts";
+import { type AnyQuestion, progressOf } from "./registry.ts";
+import type { Choice, Message, QuestionContext } from "./types.ts";
+
+export type Translating = Context & I18nFlavor;
+
+/** Translates for an HTML message: every string variable is escaped, locale markup is kept. */
+export function tHtml(ctx: Translating, key: string, vars?: Record<string, string | number>): string {
+  if (!vars) return ctx.t(key);
+  const escaped: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(vars)) escaped[name] = typeof value === "string" ? escapeHtml(value) : value;
+  return ctx.t(key, escaped);
+}
+
+export const renderMessage = (ctx: Translating, message: Message): string => tHtml(ctx, message.key, message.vars);
+
+export function choiceLabel(ctx: Translating, choice: Choice): string {
+  // Button labels are plain text: no escaping.
+  return `${choice.prefix ?? ""}${ctx.t(choice.label.key, choice.label.vars)}`;
+}
+
+export function choiceKeyboard(ctx: Translating, token: string, choices: Choice[], columns = 1): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  choices.forEach((choice, index) => {
+    keyboard.text(choiceLabel(ctx, choice), formCallbackData(token, choice.value));
+    if ((index + 1) % columns === 0) keyboard.row();
+  });
+  return keyboard;
+}
+
+export interface PromptStep {
+  form: FormRecord;
+  token: string;
+  context: QuestionContext;
+}
+
+/**
+ * The message that asks a question: a progress line, the question, and its
+ * buttons. The same for the first ask, a repeat after bad input, /help and
+ * "continue".
+ */
+export function renderPrompt(
+  ctx: Translating,
+  step: PromptStep,
+  question: AnyQuestion,
+): { text: string; markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | undefined } {
+  const progress = progressOf(step.form, question, step.context);
+  const vars = question.promptVars?.(step.form.record, step.context) ?? {};
+  const text = `<i>${ctx.t(progress.key, progress.vars)}</i>\n${tHtml(ctx, question.promptKey, vars)}`;
+  if (question.requestContact) {
+    const keyboard = new Keyboard().requestContact(ctx.t("phone-share-button")).resized().oneTime();
+    return { text, markup: keyboard };
+  }
+  const choices = question.choices?.(step.form.record, step.context) ?? [];
+  if (choices.length === 0) return { text, markup: undefined };
+  return { text, markup: choiceKeyboard(ctx, step.token, choices, question.columns ?? 1) };
+}
+
+export async function sendPrompt(ctx: Translating, step: PromptStep, question: AnyQuestion): Promise<void> {
+  const { text, markup } = renderPrompt(ctx, step, question);
+  await ctx.reply(text, { parse_mode: "HTML", ...(markup ? { reply_markup: markup } : {}) });
+}

@@ -1,0 +1,114 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { createI18n } from "../i18n.ts";
+import { conversationStorageAdapter } from "./conversation-storage.ts";
+import type { BotContext, FormContext } from "./context.ts";
+import { createFormConversation, FORM_CONVERSATION } from "./conversations/form.ts";
+import type { BotDependencies } from "./dependencies.ts";
+import { applicationsFeature } from "./features/applications.ts";
+import { chatMemberFeature } from "./features/chat-member.ts";
+import { formRouter, formsFeature } from "./features/forms.ts";
+import { helpFeature } from "./features/help.ts";
+import { languageFeature } from "./features/language.ts";
+import { startFeature } from "./features/start.ts";
+import { unhandledFeature } from "./features/unhandled.ts";
+import { AnsweredUpdates } from "./forms/answered-updates.ts";
+import { createFormInterrupts } from "./forms/interrupts.ts";
+import { errorHandler } from "./handlers/error.ts";
+import { LanguageRegistry, loadUser } from "./middlewares/load-user.ts";
+
+export interface BotOptions {
+  /** the Bot API server (Telegram's, a local one, or a test double) */
+  apiRoot?: string;
+  /** replaces fetch for every API call, inside conversations too (tests) */
+  fetch?: typeof fetch;
+  /** skips getMe at start (tests, benchmarks) */
+  botInfo?: UserFromGetMe;
+  /** auto-retry on 429/5xx; tests turn it off to see Telegram's errors */
+  autoRetry?: boolean;
+}
+
+/**
+ * Bump when the form conversation's code changes shape: stored states of the
+ * old version are dropped, and the form resumes from the draft in the
+ * database (the next message is taken as the answer to the open question).
+ */
+export const CONVERSATION_STATE_VERSION = 1;
+
+export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.botToken, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: {
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.fetch ? { fetch: options.fetch as never } : {}),
+    },
+  });
+  const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
+  if (options.autoRetry !== false) bot.api.config.use(retry());
+
+  const registry = new LanguageRegistry();
+  const i18n = createI18n<BotContext>((ctx) => registry.get(ctx.from?.id));
+  const formI18n = createI18n<FormContext>((ctx) => registry.get(ctx.from?.id));
+  const answered = new AnsweredUpdates();
+
+  // One chat's updates never race on its form state (the runner handles updates concurrently).
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  const guarded = bot.errorBoundary(errorHandler);
+  guarded.use(async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+    await next();
+  });
+  guarded.use(chatMemberFeature(deps));
+  guarded.use(loadUser(registry));
+  guarded.use(i18n);
+  guarded.use(startFeature(registry));
+  guarded.use(
+    conversations<BotContext, FormContext>({
+      storage: {
+        type: "key",
+        version: CONVERSATION_STATE_VERSION,
+        prefix: "conversation:",
+        adapter: conversationStorageAdapter(deps.db),
+      },
+      // Inside a conversation: our language, and auto-retry (transformers on bot.api do not reach in here).
+      plugins: [
+        formI18n,
+        async (ctx, next) => {
+          if (options.autoRetry !== false) ctx.api.config.use(retry());
+          await next();
+        },
+      ],
+    }),
+  );
+  // Before the conversation, so they work in the middle of a form.
+  guarded.use(languageFeature(deps, registry));
+  guarded.use(createFormInterrupts(deps.i18n));
+  guarded.use(createConversation(createFormConversation(deps, answered), { id: FORM_CONVERSATION }));
+  guarded.use(formRouter(answered));
+  guarded.use(formsFeature(deps));
+  guarded.use(applicationsFeature(deps));
+  guarded.use(helpFeature(deps));
+  guarded.use(unhandledFeature());
+  return bot;
+}
+
+/** The command menus, per language; a failure is logged, never fatal. */
+export async function setCommandMenus(bot: Bot<BotContext>, deps: BotDependencies): Promise<void> {
+  const commands = ["start", "apply", "applications", "profile", "status", "help", "language", "cancel"];
+  for (const language of ["vi", "en"] as const) {
+    try {
+      await bot.api.setMyCommands(
+        commands.map((command) => ({ command, description: deps.i18n.t(language, `command-${command}`) })),
+        language === "vi" ? {} : { language_code: language },
+      );
+    } catch (error) {
+      deps.logger.warn({ err: error, language }, "could not set the command menu");
+    }
+  }
+}
+
+export type { Context };

@@ -1,0 +1,27 @@
+import { Keyboard } from "grammy";
+
+type Translate = (key: string) => string;
+
+export const MAIN_MENU_KEYS = [
+  "menu-apply",
+  "menu-applications",
+  "menu-profile",
+  "menu-resume",
+  "menu-help",
+  "menu-language",
+] as const;
+
+/** The reply keyboard under the chat: big buttons, so nobody has to type a command. */
+export function mainMenuKeyboard(t: Translate, options: { hasDraft: boolean }): Keyboard {
+  const keyboard = new Keyboard();
+  if (options.hasDraft) keyboard.text(t("menu-resume")).row();
+  keyboard
+    .text(t("menu-apply"))
+    .text(t("menu-applications"))
+    .row()
+    .text(t("menu-profile"))
+    .text(t("menu-help"))
+    .row()
+    .text(t("menu-language"));
+  return keyboard.resized().persistent().placeholder(t("menu-placeholder"));
+}

@@ -1,0 +1,36 @@
+import type { NextFunction } from "grammy";
+import type { Language } from "../../db/schema/index.ts";
+import { findUser } from "../../services/users.ts";
+import type { BotContext } from "../context.ts";
+
+/**
+ * The language each person chose, for the i18n negotiator: conversations
+ * build a fresh context per update and cannot see `ctx.user`, so the choice
+ * is looked up here by user id. It is refreshed on every update, before any
+ * conversation runs, so a switch of language applies inside a form at once.
+ */
+export class LanguageRegistry {
+  private readonly byUser = new Map<number, Language>();
+
+  set(userId: number, language: Language): void {
+    this.byUser.delete(userId); // keep insertion order = recency
+    this.byUser.set(userId, language);
+    if (this.byUser.size > 50_000) {
+      const oldest = this.byUser.keys().next().value;
+      if (oldest !== undefined) this.byUser.delete(oldest);
+    }
+  }
+
+  get(userId: number | undefined): Language | undefined {
+    return userId === undefined ? undefined : this.byUser.get(userId);
+  }
+}
+
+export function loadUser(registry: LanguageRegistry) {
+  return async (ctx: BotContext, next: NextFunction): Promise<void> => {
+    const from = ctx.from;
+    ctx.user = from && !from.is_bot ? await findUser(ctx.deps.db, from.id) : undefined;
+    if (ctx.user) registry.set(ctx.user.id, ctx.user.language);
+    await next();
+  };
+}

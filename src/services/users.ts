@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { type Language, type OpenForm, type UserRole, users } from "../db/schema/index.ts";
+
+export type UserRecord = typeof users.$inferSelect;
+
+export async function findUser(db: Executor, userId: number): Promise<UserRecord | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return row;
+}
+
+export interface ConsentingPerson {
+  userId: number;
+  chatId: number;
+  firstName?: string;
+  username?: string;
+  language: Language;
+  role: UserRole;
+  at: Date;
+}
+
+/**
+ * The first row we keep about a person, written only when they agree to the
+ * processing of their data. Agreeing again (a second tap) changes nothing.
+ */
+export async function recordConsent(db: Executor, person: ConsentingPerson): Promise<UserRecord> {
+  const [row] = await db
+    .insert(users)
+    .values({
+      id: person.userId,
+      chatId: person.chatId,
+      firstName: person.firstName ?? null,
+      username: person.username ?? null,
+      language: person.language,
+      role: person.role,
+      consentAt: person.at,
+    })
+    .onConflictDoUpdate({ target: users.id, set: { chatId: person.chatId, blockedAt: null } })
+    .returning();
+  if (!row) throw new Error("consent was not recorded");
+  return row;
+}
+
+export async function setLanguage(db: Executor, userId: number, language: Language): Promise<void> {
+  await db.update(users).set({ language }).where(eq(users.id, userId));
+}
+
+/** A person who writes to the bot again has unblocked it. */
+export async function clearBlocked(db: Executor, userId: number): Promise<void> {
+  await db.update(users).set({ blockedAt: null }).where(eq(users.id, userId));
+}
+
+export async function setOpenForm(db: Executor, userId: number, openForm: OpenForm | null): Promise<void> {
+  await db.update(users).set({ openForm }).where(eq(users.id, userId));
+}
+
+export async function ensureRole(db: Executor, userId: number, role: UserRole): Promise<void> {
+  await db.update(users).set({ role }).where(eq(users.id, userId));
+}

@@ -1,0 +1,36 @@
+import type { TestUser } from "../support/chat.ts";
+
+/** The answers of a complete establishment profile, in the order asked. */
+export async function fillProfile(owner: TestUser): Promise<void> {
+  await owner.send("Hợp tác xã Chè <Bắc Sơn> & Co");
+  await owner.press("Hợp tác xã");
+  await owner.send("0100109106");
+  await owner.send("xa cao loc");
+  await owner.send("Thôn Nà Pàn");
+  await owner.send("Hoàng Văn Minh");
+  await owner.send("Chủ nhiệm hợp tác xã");
+  await owner.sendContact("84912345678");
+  await owner.press("Bỏ qua");
+  await owner.send("Chế biến chè");
+  await owner.send("Chè Ô Long, chè xanh");
+  await owner.send("15");
+}
+
+/** Eligibility (first application only), then the 11 questions of the application. */
+export async function fillApplication(owner: TestUser, options: { eligibility?: boolean; title?: string } = {}): Promise<void> {
+  if (options.eligibility !== false) {
+    for (let i = 0; i < 4; i++) await owner.press("Có");
+  }
+  await owner.press("Khuyến công địa phương");
+  await owner.press("4. ");
+  await owner.send(options.title ?? "Hỗ trợ ứng dụng máy sấy chè");
+  await owner.send("Mua 01 máy sấy chè 500 kg/mẻ thay sấy thủ công.");
+  await owner.send("600 triệu");
+  await owner.send("250tr");
+  await owner.press("✅ Đúng");
+  await owner.send("3/2028");
+  await owner.send("tháng 10/2028");
+  await owner.send("Giữ 15 lao động, tạo thêm 5 việc làm.");
+  await owner.sendPhoto();
+  await owner.press("✅ Xong");
+}

@@ -1,0 +1,238 @@
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createBot } from "../../src/bot/index.ts";
+import type { BotDependencies } from "../../src/bot/dependencies.ts";
+import { FakeClock } from "../../src/clock.ts";
+import { parseConfig } from "../../src/config.ts";
+import { loadProvince } from "../../src/data/load-province.ts";
+import type { Database } from "../../src/db/client.ts";
+import { type ApiCall, FakeBotApi } from "../../src/fake-bot-api/fake-bot-api.ts";
+import { createI18n } from "../../src/i18n.ts";
+import { silentLogger } from "../../src/logger.ts";
+
+/**
+ * A chat with the real bot: a person sends text, commands, photos and
+ * contacts, or presses buttons; the bot answers through a fake Bot API
+ * that records every call and refuses what Telegram would refuse.
+ */
+
+export interface BotMessage {
+  method: string;
+  text: string;
+  buttons: string[][];
+  replyKeyboard: string[][] | undefined;
+  messageId: number | undefined;
+  call: ApiCall;
+}
+
+export interface TestWorld {
+  api: FakeBotApi;
+  deps: BotDependencies;
+  clock: FakeClock;
+  /** starts a new bot process on the same database and Telegram (a restart or a deploy) */
+  restart(): void;
+  handle(update: Update): Promise<void>;
+}
+
+export function createTestWorld(db: Database, options: { adminIds?: number[]; now?: string } = {}): TestWorld {
+  const api = new FakeBotApi();
+  const clock = new FakeClock(options.now ?? "2026-11-23T03:00:00Z");
+  const config = parseConfig({
+    BOT_TOKEN: "123456:TEST-token",
+    ADMIN_IDS: (options.adminIds ?? []).join(","),
+    LOG_LEVEL: "silent",
+  });
+  const deps: BotDependencies = {
+    db,
+    config,
+    logger: silentLogger,
+    clock,
+    province: loadProvince(config.province),
+    i18n: createI18n(),
+  };
+  const build = () =>
+    createBot(deps, { fetch: api.fetch as typeof fetch, botInfo: api.botInfo as unknown as UserFromGetMe, autoRetry: false });
+  let bot = build();
+  return {
+    api,
+    deps,
+    clock,
+    restart() {
+      bot = build();
+    },
+    handle: (update) => bot.handleUpdate(update),
+  };
+}
+
+let nextUpdateId = 1;
+
+function readMessage(call: ApiCall): BotMessage {
+  const params = call.params;
+  const markup = (typeof params.reply_markup === "string" ? JSON.parse(params.reply_markup) : params.reply_markup) as
+    | { inline_keyboard?: { text: string }[][]; keyboard?: ({ text: string } | string)[][] }
+    | undefined;
+  return {
+    method: call.method,
+    text: String(params.text ?? params.caption ?? ""),
+    buttons: markup?.inline_keyboard?.map((row) => row.map((button) => button.text)) ?? [],
+    replyKeyboard: markup?.keyboard?.map((row) => row.map((button) => (typeof button === "string" ? button : button.text))),
+    messageId: (call.result as { message_id?: number } | undefined)?.message_id ?? (params.message_id as number | undefined),
+    call,
+  };
+}
+
+export class TestUser {
+  private messageId = 1000;
+  readonly chatId: number;
+
+  constructor(
+    readonly world: TestWorld,
+    readonly id: number,
+    readonly profile: { firstName?: string; languageCode?: string } = {},
+  ) {
+    this.chatId = id;
+  }
+
+  private get from() {
+    return {
+      id: this.id,
+      is_bot: false,
+      first_name: this.profile.firstName ?? "Nguyễn",
+      language_code: this.profile.languageCode ?? "vi",
+    };
+  }
+
+  private get chat() {
+    return { id: this.chatId, type: "private" as const, first_name: this.profile.firstName ?? "Nguyễn" };
+  }
+
+  private async deliver(update: Omit<Update, "update_id">): Promise<BotMessage[]> {
+    const before = this.world.api.calls.length;
+    await this.world.handle({ update_id: nextUpdateId++, ...update } as Update);
+    // "message is not modified" is expected when a button is pressed twice: the bot ignores it on purpose.
+    const failed = this.world.api.calls
+      .slice(before)
+      .filter((call) => !call.ok && !call.description?.includes("message is not modified"));
+    if (failed.length > 0) {
+      throw new Error(`Telegram refused: ${failed.map((call) => `${call.method}: ${call.description}`).join("; ")}`);
+    }
+    return this.world.api.calls
+      .slice(before)
+      .filter((call) => ["sendMessage", "editMessageText", "sendPhoto", "sendDocument"].includes(call.method))
+      .map(readMessage);
+  }
+
+  private message(extra: Record<string, unknown>) {
+    return {
+      message: { message_id: this.messageId++, date: Math.floor(this.world.clock.now().getTime() / 1000), chat: this.chat, from: this.from, ...extra },
+    } as unknown as Omit<Update, "update_id">;
+  }
+
+  send(text: string): Promise<BotMessage[]> {
+    const entities = text.startsWith("/")
+      ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]?.length ?? text.length }]
+      : undefined;
+    return this.deliver(this.message({ text, ...(entities ? { entities } : {}) }));
+  }
+
+  sendPhoto(fileId = `photo-${this.messageId}`): Promise<BotMessage[]> {
+    return this.deliver(
+      this.message({
+        photo: [
+          { file_id: `${fileId}-small`, file_unique_id: `${fileId}-u-small`, width: 90, height: 90 },
+          { file_id: fileId, file_unique_id: `${fileId}-u`, width: 1280, height: 960, file_size: 120_000 },
+        ],
+      }),
+    );
+  }
+
+  sendDocument(fileName = "bao-gia.pdf"): Promise<BotMessage[]> {
+    const id = `doc-${this.messageId}`;
+    return this.deliver(
+      this.message({ document: { file_id: id, file_unique_id: `${id}-u`, file_name: fileName, mime_type: "application/pdf", file_size: 50_000 } }),
+    );
+  }
+
+  sendSticker(): Promise<BotMessage[]> {
+    return this.deliver(
+      this.message({ sticker: { file_id: "sticker", file_unique_id: "sticker-u", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }),
+    );
+  }
+
+  sendVoice(): Promise<BotMessage[]> {
+    return this.deliver(this.message({ voice: { file_id: "voice", file_unique_id: "voice-u", duration: 3 } }));
+  }
+
+  sendContact(phone: string, own = true): Promise<BotMessage[]> {
+    return this.deliver(this.message({ contact: { phone_number: phone, first_name: "Nguyễn", ...(own ? { user_id: this.id } : {}) } }));
+  }
+
+  /** Presses the button with this label (or label prefix) on the newest bot message that has it. */
+  press(label: string | RegExp): Promise<BotMessage[]> {
+    const { data, messageId } = this.findButton(label);
+    return this.pressData(data, messageId);
+  }
+
+  /** Sends raw callback data, as a forged or outdated button would. */
+  pressData(data: string, messageId?: number): Promise<BotMessage[]> {
+    const stored = messageId === undefined ? undefined : this.world.api.messages.get(messageId);
+    return this.deliver({
+      callback_query: {
+        id: String(nextUpdateId * 7),
+        from: this.from,
+        chat_instance: "ci",
+        data,
+        message: {
+          message_id: messageId ?? 1,
+          date: 0,
+          chat: this.chat,
+          text: stored?.text ?? "",
+          from: { id: this.world.api.botInfo.id, is_bot: true, first_name: "bot" },
+        },
+      },
+    } as unknown as Omit<Update, "update_id">);
+  }
+
+  findButton(label: string | RegExp): { data: string; messageId: number } {
+    const messages = [...this.world.api.messages.values()].filter((m) => m.chat_id === this.chatId).reverse();
+    for (const message of messages) {
+      const rows = (message.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
+      for (const row of rows) {
+        for (const button of row) {
+          const matches = typeof label === "string" ? button.text === label || button.text.startsWith(label) : label.test(button.text);
+          if (matches && button.callback_data) return { data: button.callback_data, messageId: message.message_id };
+        }
+      }
+    }
+    throw new Error(`No button ${String(label)} in chat ${this.chatId}. Last: ${this.lastText()}`);
+  }
+
+  /** Every text the bot sent to this person, oldest first. */
+  texts(): string[] {
+    return this.world.api.calls
+      .filter((call) => call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === this.chatId)
+      .map((call) => String(call.params.text));
+  }
+
+  lastText(): string {
+    return this.texts().at(-1) ?? "";
+  }
+
+  lastReplyKeyboard(): string[][] | undefined {
+    const calls = this.world.api.calls.filter(
+      (call) => call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === this.chatId && call.params.reply_markup,
+    );
+    for (const call of calls.reverse()) {
+      const keyboard = readMessage(call).replyKeyboard;
+      if (keyboard) return keyboard;
+    }
+    return undefined;
+  }
+
+  /** /start and "Đồng ý": a person who has agreed to the processing of their data. */
+  async consent(): Promise<void> {
+    await this.send("/start");
+    await this.press("✅ Đồng ý");
+  }
+}
+
+export const joined = (messages: BotMessage[]): string => messages.map((message) => message.text).join("\n---\n");
