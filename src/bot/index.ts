@@ -10,7 +10,7 @@ import { createFormConversation, FORM_CONVERSATION } from "./conversations/form.
 import type { BotDependencies } from "./dependencies.ts";
 import { applicationsFeature } from "./features/applications.ts";
 import { chatMemberFeature } from "./features/chat-member.ts";
-import { formRouter, formsFeature } from "./features/forms.ts";
+import { formControls, formRouter, formsFeature } from "./features/forms.ts";
 import { helpFeature } from "./features/help.ts";
 import { languageFeature } from "./features/language.ts";
 import { startFeature } from "./features/start.ts";
@@ -29,6 +29,8 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** auto-retry on 429/5xx; tests turn it off to see Telegram's errors */
   autoRetry?: boolean;
+  /** overrides CONVERSATION_STATE_VERSION (tests of a deploy that changed the form's code) */
+  conversationVersion?: number;
 }
 
 /**
@@ -70,7 +72,7 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
     conversations<BotContext, FormContext>({
       storage: {
         type: "key",
-        version: CONVERSATION_STATE_VERSION,
+        version: options.conversationVersion ?? CONVERSATION_STATE_VERSION,
         prefix: "conversation:",
         adapter: conversationStorageAdapter(deps.db),
       },
@@ -89,6 +91,7 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
   guarded.use(createFormInterrupts(deps.i18n));
   guarded.use(createConversation(createFormConversation(deps, answered), { id: FORM_CONVERSATION }));
   guarded.use(formRouter(answered));
+  guarded.use(formControls());
   guarded.use(formsFeature(deps));
   guarded.use(applicationsFeature(deps));
   guarded.use(helpFeature(deps));

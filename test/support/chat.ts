@@ -28,8 +28,10 @@ export interface TestWorld {
   api: FakeBotApi;
   deps: BotDependencies;
   clock: FakeClock;
-  /** starts a new bot process on the same database and Telegram (a restart or a deploy) */
-  restart(): void;
+  /** starts a new bot process on the same database and Telegram (a restart, or a deploy with another conversation version) */
+  restart(options?: { conversationVersion?: number }): void;
+  /** restart before every update a person sends */
+  restartBeforeEveryUpdate: boolean;
   handle(update: Update): Promise<void>;
 }
 
@@ -49,18 +51,28 @@ export function createTestWorld(db: Database, options: { adminIds?: number[]; no
     province: loadProvince(config.province),
     i18n: createI18n(),
   };
-  const build = () =>
-    createBot(deps, { fetch: api.fetch as typeof fetch, botInfo: api.botInfo as unknown as UserFromGetMe, autoRetry: false });
+  const build = (conversationVersion?: number) =>
+    createBot(deps, {
+      fetch: api.fetch as typeof fetch,
+      botInfo: api.botInfo as unknown as UserFromGetMe,
+      autoRetry: false,
+      ...(conversationVersion === undefined ? {} : { conversationVersion }),
+    });
   let bot = build();
-  return {
+  const world: TestWorld = {
     api,
     deps,
     clock,
-    restart() {
-      bot = build();
+    restartBeforeEveryUpdate: false,
+    restart(restartOptions = {}) {
+      bot = build(restartOptions.conversationVersion);
     },
-    handle: (update) => bot.handleUpdate(update),
+    handle: async (update) => {
+      if (world.restartBeforeEveryUpdate) world.restart();
+      await bot.handleUpdate(update);
+    },
   };
+  return world;
 }
 
 let nextUpdateId = 1;

@@ -57,6 +57,10 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
     }
     for (;;) {
       const read = readAnswerInput(current, step.openForm.promptToken);
+      if (read.kind === "control-button") {
+        // Leave the update to the form controls downstream; keep waiting for the answer.
+        await conversation.skip({ next: true });
+      }
       if (read.kind === "ignore") {
         current = await conversation.wait();
         continue;

@@ -174,12 +174,12 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
       ownerId: userId,
       at: deps.clock.now(),
     });
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (!result.ok) {
-      await ctx.reply(ctx.t("withdraw-not-possible"));
+      await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
       return;
     }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
     await replyWithMainMenu(ctx, ctx.t("withdraw-done"));
   });
 

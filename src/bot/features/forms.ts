@@ -38,6 +38,8 @@ export function formRouter(answered: AnsweredUpdates) {
     const isFormButton = ctx.callbackQuery?.data?.startsWith("f:") ?? false;
     if (form?.questionId && (ctx.message || isFormButton)) {
       await ctx.conversation.enter(FORM_CONVERSATION, "answer");
+      // Entered from here, a conversation that halts does not call downstream middleware: move on ourselves.
+      if (answered.take(ctx.update.update_id)) await advanceForm(ctx);
       return;
     }
     await next();
@@ -45,14 +47,13 @@ export function formRouter(answered: AnsweredUpdates) {
   return composer;
 }
 
-/** Starting, resuming and finishing forms: /apply, /profile, the menu, the summary's buttons. */
-export function formsFeature(deps: BotDependencies): Composer<BotContext> {
+/**
+ * The summary's buttons and the "continue / leave / keep / delete" buttons.
+ * A waiting form conversation passes these on (they are not answers).
+ */
+export function formControls(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChats = composer.chatType("private");
-
-  privateChats.command("apply", (ctx) => startApplicationForm(ctx));
-  privateChats.filter(isMenuButton(deps.i18n, "menu-apply"), (ctx) => startApplicationForm(ctx));
-  privateChats.filter(isMenuButton(deps.i18n, "menu-resume"), (ctx) => resumeForm(ctx));
 
   privateChats.callbackQuery(SUMMARY_CALLBACK, async (ctx) => {
     const [, token, action] = ctx.match;
@@ -82,6 +83,18 @@ export function formsFeature(deps: BotDependencies): Composer<BotContext> {
     else if (action === "leave" || action === "keep") await leaveForm(ctx);
     else if (action === "delete") await deleteOpenDraft(ctx);
   });
+
+  return composer;
+}
+
+/** Starting and resuming forms: /apply, /profile, the menu. */
+export function formsFeature(deps: BotDependencies): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChats = composer.chatType("private");
+
+  privateChats.command("apply", (ctx) => startApplicationForm(ctx));
+  privateChats.filter(isMenuButton(deps.i18n, "menu-apply"), (ctx) => startApplicationForm(ctx));
+  privateChats.filter(isMenuButton(deps.i18n, "menu-resume"), (ctx) => resumeForm(ctx));
 
   // A form button with no form open (the form was left or submitted since).
   privateChats.callbackQuery(/^(f|fi|sum):/, async (ctx) => {

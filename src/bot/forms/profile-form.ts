@@ -1,4 +1,4 @@
-import { communeByCode, communeLabel, findCommunes } from "../../domain/communes.ts";
+import { communeByCode, communeLabel, findCommunes, formerDistrictLabel } from "../../domain/communes.ts";
 import { formatPhone, parsePhone } from "../../domain/phone.ts";
 import { parseTaxCode } from "../../domain/tax-code.ts";
 import type { LegalForm } from "../../db/schema/index.ts";
@@ -77,7 +77,7 @@ const communeQuestion: ProfileQuestion = {
       case "former-district":
         return {
           ok: false,
-          clarify: { key: "commune-former-district", vars: { district: found.district } },
+          clarify: { key: "commune-former-district", vars: { district: formerDistrictLabel({ name: found.district, kind: found.districtKind, communeCodes: [] }) } },
           choices: communeChoices(found.communes.map((c) => c.code), label),
         };
       default:

@@ -15,6 +15,8 @@ export type ReadInput =
   | { kind: "answer"; input: AnswerInput }
   /** a button from an older question (or forged data): explain and ask the current one again */
   | { kind: "stale-button" }
+  /** a button of the form's own controls (summary, continue/leave): not an answer, handled downstream */
+  | { kind: "control-button" }
   /** nothing to answer with (an edited message, a reaction…): ignore */
   | { kind: "ignore" };
 
@@ -22,6 +24,7 @@ export type ReadInput =
 export function readAnswerInput(ctx: Context, currentToken: string): ReadInput {
   const data = ctx.callbackQuery?.data;
   if (ctx.callbackQuery) {
+    if (data !== undefined && /^(fi|sum):/.test(data)) return { kind: "control-button" };
     const parsed = data ? parseFormCallback(data) : undefined;
     if (!parsed || parsed.token !== currentToken) return { kind: "stale-button" };
     return { kind: "answer", input: { kind: "choice", value: parsed.value } };

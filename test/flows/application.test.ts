@@ -1,0 +1,178 @@
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import {
+  applicationFiles,
+  applicationHistory,
+  applications,
+  establishments,
+  outbox,
+  users,
+} from "../../src/db/schema/index.ts";
+import { createTestWorld, TestUser } from "../support/chat.ts";
+import { describeWithDatabase } from "../support/database.ts";
+import { fillApplication, fillProfile } from "./walk.ts";
+
+describeWithDatabase("applying for support", (database) => {
+  it("walks from /start through the profile and the application to a receipt with a code", async () => {
+    const { db } = database();
+    const world = createTestWorld(db, { adminIds: [1] });
+    await new TestUser(world, 1).consent(); // an officer, to be told of the new application
+    const owner = new TestUser(world, 601);
+    await owner.consent();
+    await owner.send("📝 Đăng ký hỗ trợ");
+    expect(owner.lastText()).toContain("Tên cơ sở của Anh/Chị là gì?");
+    expect(owner.lastText()).toContain("Bước 1/12");
+    await fillProfile(owner);
+    expect(owner.lastText()).toContain("Thông tin cơ sở");
+    expect(owner.lastText()).toContain("Hợp tác xã Chè &lt;Bắc Sơn&gt; &amp; Co");
+    expect(owner.lastText()).toContain("xã Cao Lộc");
+    expect(owner.lastText()).toContain("0912 345 678");
+    await owner.press("✅ Thông tin đã đúng");
+    const [establishment] = await db.select().from(establishments);
+    expect(establishment).toMatchObject({
+      name: "Hợp tác xã Chè <Bắc Sơn> & Co",
+      legalForm: "cooperative",
+      taxCode: "0100109106",
+      communeCode: "06211",
+      phone: "+84912345678",
+      email: "",
+      workers: 15,
+    });
+    expect(establishment?.completedAt).toBeInstanceOf(Date);
+
+    expect(owner.lastText()).toContain("Câu hỏi sơ bộ 1/4");
+    await fillApplication(owner);
+    const summary = owner.lastText();
+    expect(summary).toContain("Tóm tắt hồ sơ đề nghị hỗ trợ năm 2028");
+    expect(summary).toContain("600 triệu đồng <i>(Sáu trăm triệu đồng)</i>");
+    expect(summary).toContain("Vốn đối ứng: 350 triệu đồng");
+    expect(summary).toContain("03/2028");
+    await owner.press("📨 Nộp hồ sơ");
+    expect(owner.lastText()).toContain("Mã hồ sơ của Anh/Chị: <b>LS-2028-0001</b>");
+
+    const [application] = await db.select().from(applications);
+    expect(application).toMatchObject({
+      code: "LS-2028-0001",
+      status: "submitted",
+      program: "local",
+      category: "machinery",
+      totalCost: 600_000_000n,
+      requestedSupport: 250_000_000n,
+      counterpartFunds: 350_000_000n,
+      periodStart: "2028-03",
+      periodEnd: "2028-10",
+      eligibility: { industrial: true, location: true, "legal-form": true, size: true },
+    });
+    expect(await db.select().from(applicationFiles)).toHaveLength(1);
+    const history = await db.select().from(applicationHistory);
+    expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([["draft", "submitted"]]);
+    const notices = await db.select().from(outbox).where(eq(outbox.kind, "new-application"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.chatId).toBe(1);
+    const [user] = await db.select().from(users).where(eq(users.id, 601));
+    expect(user?.openForm).toBeNull();
+  });
+
+  it("lets one owner submit two applications, asking eligibility only the first time", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = new TestUser(world, 602);
+    await owner.consent();
+    await owner.send("/apply");
+    await fillProfile(owner);
+    await owner.press("✅ Thông tin đã đúng");
+    await fillApplication(owner);
+    await owner.press("📨 Nộp hồ sơ");
+    await owner.send("📝 Đăng ký hỗ trợ");
+    expect(owner.lastText()).toContain("Bước 1/11");
+    await fillApplication(owner, { eligibility: false, title: "Hỗ trợ máy vò chè" });
+    await owner.press("📨 Nộp hồ sơ");
+    expect(owner.lastText()).toContain("LS-2028-0002");
+    const rows = await db.select().from(applications).orderBy(applications.id);
+    expect(rows.map((row) => row.code)).toEqual(["LS-2028-0001", "LS-2028-0002"]);
+    await owner.send("📂 Hồ sơ của tôi");
+    expect(owner.lastText()).toContain("LS-2028-0001");
+    expect(owner.lastText()).toContain("Hỗ trợ máy vò chè");
+    expect(owner.lastText()).toContain("Đã nộp, chờ tiếp nhận");
+  });
+
+  it("changes one answer from the summary and comes back to the summary", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = new TestUser(world, 603);
+    await owner.consent();
+    await owner.send("/apply");
+    await fillProfile(owner);
+    await owner.press("✅ Thông tin đã đúng");
+    await fillApplication(owner);
+    await owner.press("Sửa mục 3");
+    expect(owner.lastText()).toContain("Tên nội dung đề nghị hỗ trợ?");
+    await owner.send("Hỗ trợ dây chuyền sấy chè");
+    expect(owner.lastText()).toContain("Tóm tắt hồ sơ");
+    expect(owner.lastText()).toContain("3. Tên nội dung: Hỗ trợ dây chuyền sấy chè");
+    // A smaller total makes the support asked a question again, then back to the summary.
+    await owner.press("Sửa mục 5");
+    await owner.send("200 triệu");
+    expect(owner.lastText()).toContain("Anh/Chị đề nghị nhà nước hỗ trợ bao nhiêu?");
+    await owner.send("100 triệu");
+    await owner.press("✅ Đúng");
+    expect(owner.lastText()).toContain("Vốn đối ứng: 100 triệu đồng");
+  });
+
+  it("shows details and history, and withdraws after a confirmation", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = new TestUser(world, 604);
+    await owner.consent();
+    await owner.send("/apply");
+    await fillProfile(owner);
+    await owner.press("✅ Thông tin đã đúng");
+    await fillApplication(owner);
+    await owner.press("📨 Nộp hồ sơ");
+    await owner.send("/applications");
+    await owner.press("LS-2028-0001");
+    expect(owner.lastText()).toContain("Quá trình xử lý");
+    expect(owner.lastText()).toContain("Mua 01 máy sấy chè");
+    await owner.press("Rút hồ sơ");
+    expect(owner.lastText()).toContain("chắc chắn muốn rút hồ sơ LS-2028-0001");
+    await owner.press("Có, rút hồ sơ");
+    expect(owner.lastText()).toContain("Đã rút hồ sơ");
+    const [row] = await db.select().from(applications);
+    expect(row?.status).toBe("withdrawn");
+    await owner.send("/status LS-2028-0001");
+    expect(owner.lastText()).toContain("Đã rút");
+  });
+
+  it("refuses another owner's code and forged buttons, but lets an officer look any up", async () => {
+    const { db } = database();
+    const world = createTestWorld(db, { adminIds: [9] });
+    const owner = new TestUser(world, 605);
+    await owner.consent();
+    await owner.send("/apply");
+    await fillProfile(owner);
+    await owner.press("✅ Thông tin đã đúng");
+    await fillApplication(owner);
+    await owner.press("📨 Nộp hồ sơ");
+    const [row] = await db.select().from(applications);
+
+    const stranger = new TestUser(world, 606);
+    await stranger.consent();
+    await stranger.send("/status LS-2028-0001");
+    expect(stranger.lastText()).toContain("Không tìm thấy hồ sơ LS-2028-0001");
+    await stranger.send("/status LS-2028-9999");
+    expect(stranger.lastText()).toContain("Không tìm thấy hồ sơ LS-2028-9999");
+    const before = stranger.texts().length;
+    await stranger.pressData(`app:view:${row?.id}`);
+    await stranger.pressData(`app:withdraw-yes:${row?.id}`);
+    await stranger.pressData("sum:zzzz:submit");
+    await stranger.pressData("f:abc:'; drop table users; --");
+    expect(stranger.texts().slice(before).join("\n")).not.toContain("Mua 01 máy sấy chè");
+    const [after] = await db.select().from(applications);
+    expect(after?.status).toBe("submitted");
+
+    const officer = new TestUser(world, 9);
+    await officer.consent();
+    await officer.send("/status ls-2028-0001");
+    expect(officer.lastText()).toContain("Mua 01 máy sấy chè");
+  });
+});
