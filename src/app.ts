@@ -1,13 +1,13 @@
 import { createServer, type Server } from "node:http";
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import { type RunnerHandle, run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { BotDependencies } from "./bot/dependencies.ts";
+import { createBot, setCommandMenus } from "./bot/index.ts";
 import { systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { loadProvince } from "./data/load-province.ts";
 import { openDatabase } from "./db/client.ts";
-import { createBot, setCommandMenus } from "./bot/index.ts";
-import type { BotDependencies } from "./bot/dependencies.ts";
 import { createI18n } from "./i18n.ts";
 import { createOutboxApi, OutboxSender } from "./jobs/outbox-sender.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
@@ -23,7 +23,9 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   const logger = createLogger(config.logLevel);
   const province = loadProvince(config.province);
   const database = await openDatabase(
-    config.database.kind === "postgres" ? config.database : { kind: "pglite", dataDir: config.database.dataDir },
+    config.database.kind === "postgres"
+      ? config.database
+      : { kind: "pglite", dataDir: config.database.dataDir },
   );
   logger.info({ driver: database.driver }, "database ready (migrations applied)");
 
@@ -68,13 +70,18 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     logger.info({ port, url }, "webhook server listening");
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+    runner = run(bot, {
+      runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
+    });
     logger.info({ bot: (bot.botInfo as UserFromGetMe).username }, "polling for updates");
   }
   sender.start();
   const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, i18n, config });
   logger.info(
-    { ms: Math.round(performance.now() - startedAt), rss_mb: Math.round(process.memoryUsage().rss / 1048576) },
+    {
+      ms: Math.round(performance.now() - startedAt),
+      rss_mb: Math.round(process.memoryUsage().rss / 1048576),
+    },
     "started",
   );
 
@@ -82,7 +89,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   const stop = () => {
     stopping ??= (async () => {
       logger.info("stopping");
-      scheduler.stop();
+      await scheduler.stop();
       if (runner?.isRunning()) await runner.stop();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       await sender.stop();

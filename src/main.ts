@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`${error.message}\n\nSee README.md, "Configuration". Get a bot token from @BotFather in Telegram.`);
+      console.error(
+        `${error.message}\n\nSee README.md, "Configuration". Get a bot token from @BotFather in Telegram.`,
+      );
       process.exit(1);
     }
     throw error;

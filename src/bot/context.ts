@@ -1,9 +1,9 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { BotDependencies } from "./dependencies.ts";
-import type { UserRecord } from "../services/users.ts";
 import type { Logger } from "../logger.ts";
+import type { UserRecord } from "../services/users.ts";
+import type { BotDependencies } from "./dependencies.ts";
 
 /** What every handler outside a conversation can use. */
 export interface BotContextExtras {

@@ -9,7 +9,9 @@ type StoredState = Parameters<VersionedStateStorage<string, ConversationData>["w
  * Keeps grammY conversations' state in the database, one row per chat, so a
  * conversation that waits for an answer survives a restart or a deploy.
  */
-export function conversationStorageAdapter(db: Database): VersionedStateStorage<string, ConversationData> {
+export function conversationStorageAdapter(
+  db: Database,
+): VersionedStateStorage<string, ConversationData> {
   return {
     async read(key) {
       const [row] = await db
@@ -23,7 +25,10 @@ export function conversationStorageAdapter(db: Database): VersionedStateStorage<
       await db
         .insert(conversationState)
         .values({ key, value: state })
-        .onConflictDoUpdate({ target: conversationState.key, set: { value: state, updatedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: conversationState.key,
+          set: { value: state, updatedAt: new Date() },
+        });
     },
     async delete(key) {
       await db.delete(conversationState).where(eq(conversationState.key, key));

@@ -4,8 +4,8 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createI18n } from "../i18n.ts";
-import { conversationStorageAdapter } from "./conversation-storage.ts";
 import type { BotContext, FormContext } from "./context.ts";
+import { conversationStorageAdapter } from "./conversation-storage.ts";
 import { createFormConversation, FORM_CONVERSATION } from "./conversations/form.ts";
 import type { BotDependencies } from "./dependencies.ts";
 import { applicationsFeature } from "./features/applications.ts";
@@ -89,7 +89,9 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
   // Before the conversation, so they work in the middle of a form.
   guarded.use(languageFeature(deps, registry));
   guarded.use(createFormInterrupts(deps.i18n));
-  guarded.use(createConversation(createFormConversation(deps, answered), { id: FORM_CONVERSATION }));
+  guarded.use(
+    createConversation(createFormConversation(deps, answered), { id: FORM_CONVERSATION }),
+  );
   guarded.use(formRouter(answered));
   guarded.use(formControls());
   guarded.use(formsFeature(deps));
@@ -101,11 +103,23 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
 
 /** The command menus, per language; a failure is logged, never fatal. */
 export async function setCommandMenus(bot: Bot<BotContext>, deps: BotDependencies): Promise<void> {
-  const commands = ["start", "apply", "applications", "profile", "status", "help", "language", "cancel"];
+  const commands = [
+    "start",
+    "apply",
+    "applications",
+    "profile",
+    "status",
+    "help",
+    "language",
+    "cancel",
+  ];
   for (const language of ["vi", "en"] as const) {
     try {
       await bot.api.setMyCommands(
-        commands.map((command) => ({ command, description: deps.i18n.t(language, `command-${command}`) })),
+        commands.map((command) => ({
+          command,
+          description: deps.i18n.t(language, `command-${command}`),
+        })),
         language === "vi" ? {} : { language_code: language },
       );
     } catch (error) {

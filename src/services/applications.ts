@@ -5,11 +5,15 @@ import {
   applicationFiles,
   applicationHistory,
   applications,
-  establishments,
   type EligibilityAnswers,
+  establishments,
   type Program,
 } from "../db/schema/index.ts";
-import { type Actor, type ApplicationStatus, checkTransition } from "../domain/application-status.ts";
+import {
+  type Actor,
+  type ApplicationStatus,
+  checkTransition,
+} from "../domain/application-status.ts";
 
 /**
  * An application as the form sees it: plain JSON (money as decimal strings),
@@ -69,7 +73,8 @@ export interface NewFile {
 
 type Row = typeof applications.$inferSelect;
 
-const moneyText = (value: bigint | null): string | null => (value === null ? null : value.toString());
+const moneyText = (value: bigint | null): string | null =>
+  value === null ? null : value.toString();
 const moneyValue = (value: string | null | undefined): bigint | null | undefined =>
   value === undefined ? undefined : value === null ? null : BigInt(value);
 
@@ -113,7 +118,11 @@ export async function createApplicationDraft(
   return toDraft(row, 0);
 }
 
-export async function findApplication(db: Executor, id: number, ownerId: number): Promise<ApplicationDraft | undefined> {
+export async function findApplication(
+  db: Executor,
+  id: number,
+  ownerId: number,
+): Promise<ApplicationDraft | undefined> {
   const [row] = await db
     .select()
     .from(applications)
@@ -123,7 +132,10 @@ export async function findApplication(db: Executor, id: number, ownerId: number)
 }
 
 /** The owner's most recent draft, to resume from the menu. */
-export async function findLatestDraft(db: Executor, ownerId: number): Promise<ApplicationDraft | undefined> {
+export async function findLatestDraft(
+  db: Executor,
+  ownerId: number,
+): Promise<ApplicationDraft | undefined> {
   const [row] = await db
     .select()
     .from(applications)
@@ -134,7 +146,11 @@ export async function findLatestDraft(db: Executor, ownerId: number): Promise<Ap
 }
 
 /** Eligibility is asked once, before the owner's first application. */
-export async function ownerAnsweredEligibility(db: Executor, ownerId: number, exceptApplicationId: number): Promise<boolean> {
+export async function ownerAnsweredEligibility(
+  db: Executor,
+  ownerId: number,
+  exceptApplicationId: number,
+): Promise<boolean> {
   const [row] = await db
     .select({ n: count() })
     .from(applications)
@@ -164,15 +180,27 @@ export async function updateApplicationDraft(
   await db
     .update(applications)
     .set(values)
-    .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId), eq(applications.status, "draft")));
+    .where(
+      and(
+        eq(applications.id, id),
+        eq(applications.ownerId, ownerId),
+        eq(applications.status, "draft"),
+      ),
+    );
 }
 
 /** Adds an attachment; the same file sent twice is kept once. Returns the number of files. */
-export async function addApplicationFile(db: Executor, applicationId: number, file: NewFile): Promise<number> {
+export async function addApplicationFile(
+  db: Executor,
+  applicationId: number,
+  file: NewFile,
+): Promise<number> {
   await db
     .insert(applicationFiles)
     .values({ applicationId, ...file })
-    .onConflictDoNothing({ target: [applicationFiles.applicationId, applicationFiles.telegramFileUniqueId] });
+    .onConflictDoNothing({
+      target: [applicationFiles.applicationId, applicationFiles.telegramFileUniqueId],
+    });
   return fileCountOf(db, applicationId);
 }
 
@@ -184,10 +212,20 @@ export async function listApplicationFiles(db: Executor, applicationId: number) 
     .orderBy(asc(applicationFiles.id));
 }
 
-export async function deleteApplicationDraft(db: Executor, id: number, ownerId: number): Promise<void> {
+export async function deleteApplicationDraft(
+  db: Executor,
+  id: number,
+  ownerId: number,
+): Promise<void> {
   await db
     .delete(applications)
-    .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId), eq(applications.status, "draft")));
+    .where(
+      and(
+        eq(applications.id, id),
+        eq(applications.ownerId, ownerId),
+        eq(applications.status, "draft"),
+      ),
+    );
 }
 
 export const formatApplicationCode = (prefix: string, planYear: number, sequence: number): string =>
@@ -203,7 +241,10 @@ export async function submitApplication(
   db: Database,
   input: { id: number; ownerId: number; prefix: string; at: Date },
   /** runs in the same transaction: the officers' notice is queued with the submission or not at all */
-  onSubmitted?: (tx: Executor, submitted: { id: number; code: string; title: string | null }) => Promise<unknown>,
+  onSubmitted?: (
+    tx: Executor,
+    submitted: { id: number; code: string; title: string | null },
+  ) => Promise<unknown>,
 ): Promise<{ code: string } | { error: "not-a-draft" }> {
   return db.transaction(async (tx) => {
     const [draft] = await tx
@@ -212,7 +253,7 @@ export async function submitApplication(
       .where(and(eq(applications.id, input.id), eq(applications.ownerId, input.ownerId)))
       .for("update")
       .limit(1);
-    if (!draft || draft.status !== "draft") return { error: "not-a-draft" as const };
+    if (draft?.status !== "draft") return { error: "not-a-draft" as const };
     const [counter] = await tx
       .insert(applicationCounters)
       .values({ prefix: input.prefix, planYear: draft.planYear, lastNumber: 1 })
@@ -248,7 +289,10 @@ export interface ApplicationListItem {
   updatedAt: Date;
 }
 
-export async function listOwnersApplications(db: Executor, ownerId: number): Promise<ApplicationListItem[]> {
+export async function listOwnersApplications(
+  db: Executor,
+  ownerId: number,
+): Promise<ApplicationListItem[]> {
   return db
     .select({
       id: applications.id,
@@ -264,7 +308,12 @@ export async function listOwnersApplications(db: Executor, ownerId: number): Pro
 }
 
 export interface ApplicationDetails {
-  application: ApplicationDraft & { ownerId: number; submittedAt: Date | null; decisionNote: string | null; approvedAmount: string | null };
+  application: ApplicationDraft & {
+    ownerId: number;
+    submittedAt: Date | null;
+    decisionNote: string | null;
+    approvedAmount: string | null;
+  };
   establishmentName: string | null;
   files: Awaited<ReturnType<typeof listApplicationFiles>>;
   history: (typeof applicationHistory.$inferSelect)[];
@@ -278,7 +327,11 @@ export async function getApplicationDetails(
     .select({ application: applications, establishmentName: establishments.name })
     .from(applications)
     .innerJoin(establishments, eq(establishments.id, applications.establishmentId))
-    .where("id" in where ? eq(applications.id, where.id) : eq(applications.code, where.code.toUpperCase()))
+    .where(
+      "id" in where
+        ? eq(applications.id, where.id)
+        : eq(applications.code, where.code.toUpperCase()),
+    )
     .limit(1);
   if (!row) return undefined;
   const files = await listApplicationFiles(db, row.application.id);
@@ -307,7 +360,15 @@ export async function getApplicationDetails(
  */
 export async function changeApplicationStatus(
   db: Database,
-  input: { id: number; to: ApplicationStatus; actor: Actor; actorId: number; note?: string; at: Date; ownerId?: number },
+  input: {
+    id: number;
+    to: ApplicationStatus;
+    actor: Actor;
+    actorId: number;
+    note?: string;
+    at: Date;
+    ownerId?: number;
+  },
 ): Promise<{ ok: true; from: ApplicationStatus } | { ok: false; error: string }> {
   return db.transaction(async (tx) => {
     const [current] = await tx

@@ -41,7 +41,11 @@ const toDraft = (row: Row): EstablishmentDraft => ({
   completed: row.completedAt !== null,
 });
 
-export async function findEstablishment(db: Executor, id: number, ownerId: number): Promise<EstablishmentDraft | undefined> {
+export async function findEstablishment(
+  db: Executor,
+  id: number,
+  ownerId: number,
+): Promise<EstablishmentDraft | undefined> {
   const [row] = await db
     .select()
     .from(establishments)
@@ -51,7 +55,10 @@ export async function findEstablishment(db: Executor, id: number, ownerId: numbe
 }
 
 /** The owner's establishment: the completed one if any, else the one being filled in. */
-export async function findOwnersEstablishment(db: Executor, ownerId: number): Promise<EstablishmentDraft | undefined> {
+export async function findOwnersEstablishment(
+  db: Executor,
+  ownerId: number,
+): Promise<EstablishmentDraft | undefined> {
   const [row] = await db
     .select()
     .from(establishments)
@@ -61,13 +68,21 @@ export async function findOwnersEstablishment(db: Executor, ownerId: number): Pr
   return row ? toDraft(row) : undefined;
 }
 
-export async function createEstablishmentDraft(db: Executor, ownerId: number): Promise<EstablishmentDraft> {
+export async function createEstablishmentDraft(
+  db: Executor,
+  ownerId: number,
+): Promise<EstablishmentDraft> {
   const [row] = await db.insert(establishments).values({ ownerId }).returning();
   if (!row) throw new Error("establishment not created");
   return toDraft(row);
 }
 
-export async function updateEstablishment(db: Executor, id: number, ownerId: number, patch: EstablishmentPatch): Promise<void> {
+export async function updateEstablishment(
+  db: Executor,
+  id: number,
+  ownerId: number,
+  patch: EstablishmentPatch,
+): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await db
     .update(establishments)
@@ -75,7 +90,12 @@ export async function updateEstablishment(db: Executor, id: number, ownerId: num
     .where(and(eq(establishments.id, id), eq(establishments.ownerId, ownerId)));
 }
 
-export async function markEstablishmentComplete(db: Executor, id: number, ownerId: number, at: Date): Promise<void> {
+export async function markEstablishmentComplete(
+  db: Executor,
+  id: number,
+  ownerId: number,
+  at: Date,
+): Promise<void> {
   await db
     .update(establishments)
     .set({ completedAt: at })
@@ -83,8 +103,18 @@ export async function markEstablishmentComplete(db: Executor, id: number, ownerI
 }
 
 /** Removes a profile that was never completed (a completed one is kept: applications point to it). */
-export async function deleteIncompleteEstablishment(db: Executor, id: number, ownerId: number): Promise<void> {
+export async function deleteIncompleteEstablishment(
+  db: Executor,
+  id: number,
+  ownerId: number,
+): Promise<void> {
   await db
     .delete(establishments)
-    .where(and(eq(establishments.id, id), eq(establishments.ownerId, ownerId), isNull(establishments.completedAt)));
+    .where(
+      and(
+        eq(establishments.id, id),
+        eq(establishments.ownerId, ownerId),
+        isNull(establishments.completedAt),
+      ),
+    );
 }

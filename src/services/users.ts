@@ -50,7 +50,11 @@ export async function clearBlocked(db: Executor, userId: number): Promise<void> 
   await db.update(users).set({ blockedAt: null }).where(eq(users.id, userId));
 }
 
-export async function setOpenForm(db: Executor, userId: number, openForm: OpenForm | null): Promise<void> {
+export async function setOpenForm(
+  db: Executor,
+  userId: number,
+  openForm: OpenForm | null,
+): Promise<void> {
   await db.update(users).set({ openForm }).where(eq(users.id, userId));
 }
 

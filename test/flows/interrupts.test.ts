@@ -5,7 +5,10 @@ import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import { fillProfile } from "./walk.ts";
 
-async function ownerInApplication(world: ReturnType<typeof createTestWorld>, id: number): Promise<TestUser> {
+async function ownerInApplication(
+  world: ReturnType<typeof createTestWorld>,
+  id: number,
+): Promise<TestUser> {
   const owner = new TestUser(world, id);
   await owner.consent();
   await owner.send("/apply");

@@ -1,5 +1,10 @@
 import { expect, it } from "vitest";
-import { applicationFiles, applications, conversationState, establishments } from "../../src/db/schema/index.ts";
+import {
+  applicationFiles,
+  applications,
+  conversationState,
+  establishments,
+} from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import { fillApplication, fillProfile } from "./walk.ts";
@@ -52,7 +57,8 @@ describeWithDatabase("restarts and deploys lose nothing", (database) => {
     await owner.send("/apply");
     await fillProfile(owner);
     const sizes: number[] = [];
-    for (const row of await db.select().from(conversationState)) sizes.push(JSON.stringify(row.value).length);
+    for (const row of await db.select().from(conversationState))
+      sizes.push(JSON.stringify(row.value).length);
     expect(sizes.length).toBeLessThanOrEqual(1);
     expect(Math.max(0, ...sizes)).toBeLessThan(8_000);
   });

@@ -67,4 +67,3 @@ describeWithDatabase("/start and consent", (database) => {
     expect(row?.language).toBe("en");
   });
 });
-

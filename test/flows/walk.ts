@@ -17,7 +17,10 @@ export async function fillProfile(owner: TestUser): Promise<void> {
 }
 
 /** Eligibility (first application only), then the 11 questions of the application. */
-export async function fillApplication(owner: TestUser, options: { eligibility?: boolean; title?: string } = {}): Promise<void> {
+export async function fillApplication(
+  owner: TestUser,
+  options: { eligibility?: boolean; title?: string } = {},
+): Promise<void> {
   if (options.eligibility !== false) {
     for (let i = 0; i < 4; i++) await owner.press("Có");
   }

@@ -1,6 +1,6 @@
 import type { Update, UserFromGetMe } from "grammy/types";
-import { createBot } from "../../src/bot/index.ts";
 import type { BotDependencies } from "../../src/bot/dependencies.ts";
+import { createBot } from "../../src/bot/index.ts";
 import { FakeClock } from "../../src/clock.ts";
 import { parseConfig } from "../../src/config.ts";
 import { loadProvince } from "../../src/data/load-province.ts";
@@ -35,7 +35,10 @@ export interface TestWorld {
   handle(update: Update): Promise<void>;
 }
 
-export function createTestWorld(db: Database, options: { adminIds?: number[]; now?: string } = {}): TestWorld {
+export function createTestWorld(
+  db: Database,
+  options: { adminIds?: number[]; now?: string } = {},
+): TestWorld {
   const api = new FakeBotApi();
   const clock = new FakeClock(options.now ?? "2026-11-23T03:00:00Z");
   const config = parseConfig({
@@ -79,15 +82,21 @@ let nextUpdateId = 1;
 
 function readMessage(call: ApiCall): BotMessage {
   const params = call.params;
-  const markup = (typeof params.reply_markup === "string" ? JSON.parse(params.reply_markup) : params.reply_markup) as
+  const markup = (
+    typeof params.reply_markup === "string" ? JSON.parse(params.reply_markup) : params.reply_markup
+  ) as
     | { inline_keyboard?: { text: string }[][]; keyboard?: ({ text: string } | string)[][] }
     | undefined;
   return {
     method: call.method,
     text: String(params.text ?? params.caption ?? ""),
     buttons: markup?.inline_keyboard?.map((row) => row.map((button) => button.text)) ?? [],
-    replyKeyboard: markup?.keyboard?.map((row) => row.map((button) => (typeof button === "string" ? button : button.text))),
-    messageId: (call.result as { message_id?: number } | undefined)?.message_id ?? (params.message_id as number | undefined),
+    replyKeyboard: markup?.keyboard?.map((row) =>
+      row.map((button) => (typeof button === "string" ? button : button.text)),
+    ),
+    messageId:
+      (call.result as { message_id?: number } | undefined)?.message_id ??
+      (params.message_id as number | undefined),
     call,
   };
 }
@@ -114,7 +123,11 @@ export class TestUser {
   }
 
   private get chat() {
-    return { id: this.chatId, type: "private" as const, first_name: this.profile.firstName ?? "Nguyễn" };
+    return {
+      id: this.chatId,
+      type: "private" as const,
+      first_name: this.profile.firstName ?? "Nguyễn",
+    };
   }
 
   private async deliver(update: Omit<Update, "update_id">): Promise<BotMessage[]> {
@@ -125,17 +138,27 @@ export class TestUser {
       .slice(before)
       .filter((call) => !call.ok && !call.description?.includes("message is not modified"));
     if (failed.length > 0) {
-      throw new Error(`Telegram refused: ${failed.map((call) => `${call.method}: ${call.description}`).join("; ")}`);
+      throw new Error(
+        `Telegram refused: ${failed.map((call) => `${call.method}: ${call.description}`).join("; ")}`,
+      );
     }
     return this.world.api.calls
       .slice(before)
-      .filter((call) => ["sendMessage", "editMessageText", "sendPhoto", "sendDocument"].includes(call.method))
+      .filter((call) =>
+        ["sendMessage", "editMessageText", "sendPhoto", "sendDocument"].includes(call.method),
+      )
       .map(readMessage);
   }
 
   private message(extra: Record<string, unknown>) {
     return {
-      message: { message_id: this.messageId++, date: Math.floor(this.world.clock.now().getTime() / 1000), chat: this.chat, from: this.from, ...extra },
+      message: {
+        message_id: this.messageId++,
+        date: Math.floor(this.world.clock.now().getTime() / 1000),
+        chat: this.chat,
+        from: this.from,
+        ...extra,
+      },
     } as unknown as Omit<Update, "update_id">;
   }
 
@@ -150,8 +173,19 @@ export class TestUser {
     return this.deliver(
       this.message({
         photo: [
-          { file_id: `${fileId}-small`, file_unique_id: `${fileId}-u-small`, width: 90, height: 90 },
-          { file_id: fileId, file_unique_id: `${fileId}-u`, width: 1280, height: 960, file_size: 120_000 },
+          {
+            file_id: `${fileId}-small`,
+            file_unique_id: `${fileId}-u-small`,
+            width: 90,
+            height: 90,
+          },
+          {
+            file_id: fileId,
+            file_unique_id: `${fileId}-u`,
+            width: 1280,
+            height: 960,
+            file_size: 120_000,
+          },
         ],
       }),
     );
@@ -160,22 +194,50 @@ export class TestUser {
   sendDocument(fileName = "bao-gia.pdf"): Promise<BotMessage[]> {
     const id = `doc-${this.messageId}`;
     return this.deliver(
-      this.message({ document: { file_id: id, file_unique_id: `${id}-u`, file_name: fileName, mime_type: "application/pdf", file_size: 50_000 } }),
+      this.message({
+        document: {
+          file_id: id,
+          file_unique_id: `${id}-u`,
+          file_name: fileName,
+          mime_type: "application/pdf",
+          file_size: 50_000,
+        },
+      }),
     );
   }
 
   sendSticker(): Promise<BotMessage[]> {
     return this.deliver(
-      this.message({ sticker: { file_id: "sticker", file_unique_id: "sticker-u", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }),
+      this.message({
+        sticker: {
+          file_id: "sticker",
+          file_unique_id: "sticker-u",
+          type: "regular",
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+        },
+      }),
     );
   }
 
   sendVoice(): Promise<BotMessage[]> {
-    return this.deliver(this.message({ voice: { file_id: "voice", file_unique_id: "voice-u", duration: 3 } }));
+    return this.deliver(
+      this.message({ voice: { file_id: "voice", file_unique_id: "voice-u", duration: 3 } }),
+    );
   }
 
   sendContact(phone: string, own = true): Promise<BotMessage[]> {
-    return this.deliver(this.message({ contact: { phone_number: phone, first_name: "Nguyễn", ...(own ? { user_id: this.id } : {}) } }));
+    return this.deliver(
+      this.message({
+        contact: {
+          phone_number: phone,
+          first_name: "Nguyễn",
+          ...(own ? { user_id: this.id } : {}),
+        },
+      }),
+    );
   }
 
   /** Presses the button with this label (or label prefix) on the newest bot message that has it. */
@@ -205,13 +267,24 @@ export class TestUser {
   }
 
   findButton(label: string | RegExp): { data: string; messageId: number } {
-    const messages = [...this.world.api.messages.values()].filter((m) => m.chat_id === this.chatId).reverse();
+    const messages = [...this.world.api.messages.values()]
+      .filter((m) => m.chat_id === this.chatId)
+      .reverse();
     for (const message of messages) {
-      const rows = (message.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
+      const rows =
+        (
+          message.reply_markup as
+            | { inline_keyboard?: { text: string; callback_data?: string }[][] }
+            | undefined
+        )?.inline_keyboard ?? [];
       for (const row of rows) {
         for (const button of row) {
-          const matches = typeof label === "string" ? button.text === label || button.text.startsWith(label) : label.test(button.text);
-          if (matches && button.callback_data) return { data: button.callback_data, messageId: message.message_id };
+          const matches =
+            typeof label === "string"
+              ? button.text === label || button.text.startsWith(label)
+              : label.test(button.text);
+          if (matches && button.callback_data)
+            return { data: button.callback_data, messageId: message.message_id };
         }
       }
     }
@@ -221,7 +294,10 @@ export class TestUser {
   /** Every text the bot sent to this person, oldest first. */
   texts(): string[] {
     return this.world.api.calls
-      .filter((call) => call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === this.chatId)
+      .filter(
+        (call) =>
+          call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === this.chatId,
+      )
       .map((call) => String(call.params.text));
   }
 
@@ -231,7 +307,11 @@ export class TestUser {
 
   lastReplyKeyboard(): string[][] | undefined {
     const calls = this.world.api.calls.filter(
-      (call) => call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === this.chatId && call.params.reply_markup,
+      (call) =>
+        call.ok &&
+        call.method === "sendMessage" &&
+        Number(call.params.chat_id) === this.chatId &&
+        call.params.reply_markup,
     );
     for (const call of calls.reverse()) {
       const keyboard = readMessage(call).replyKeyboard;
@@ -247,4 +327,5 @@ export class TestUser {
   }
 }
 
-export const joined = (messages: BotMessage[]): string => messages.map((message) => message.text).join("\n---\n");
+export const joined = (messages: BotMessage[]): string =>
+  messages.map((message) => message.text).join("\n---\n");

@@ -5,12 +5,18 @@ import type { FormRecord } from "../../services/forms.ts";
 import { loadFormRecord, saveFormAnswer } from "../../services/forms.ts";
 import type { BotContext, FormContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
-import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
 import type { AnsweredUpdates } from "../forms/answered-updates.ts";
+import { MAX_ATTACHMENTS } from "../forms/application-form.ts";
 import { FORM_CONVERSATION } from "../forms/conversation-id.ts";
 import { COMMUNE_PAGE_PREFIX, COMMUNE_PAGE_SIZE, communeChoices } from "../forms/profile-form.ts";
-import { MAX_ATTACHMENTS } from "../forms/application-form.ts";
-import { choiceKeyboard, type PromptStep, renderMessage, renderPrompt, sendPrompt, tHtml } from "../forms/prompt.ts";
+import {
+  choiceKeyboard,
+  type PromptStep,
+  renderMessage,
+  renderPrompt,
+  sendPrompt,
+  tHtml,
+} from "../forms/prompt.ts";
 import { readAnswerInput } from "../forms/read-input.ts";
 import { type AnyQuestion, findQuestion } from "../forms/registry.ts";
 import { type FormStep, loadFormStep, questionContext } from "../forms/steps.ts";
@@ -33,7 +39,11 @@ export type FormEntry = "ask" | "answer";
  * replay log therefore holds one question's updates, never the whole form.
  */
 export function createFormConversation(deps: BotDependencies, answered: AnsweredUpdates) {
-  return async function form(conversation: Conversation<BotContext, FormContext>, ctx: FormContext, entry: FormEntry) {
+  return async function form(
+    conversation: Conversation<BotContext, FormContext>,
+    ctx: FormContext,
+    entry: FormEntry,
+  ) {
     const userId = ctx.from?.id;
     if (userId === undefined) return;
     const step = await conversation.external(() => loadFormStep(deps, userId));
@@ -60,6 +70,7 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       if (read.kind === "control-button") {
         // Leave the update to the form controls downstream; keep waiting for the answer.
         await conversation.skip({ next: true });
+        return;
       }
       if (read.kind === "ignore") {
         current = await conversation.wait();
@@ -74,7 +85,12 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       const input = read.input;
       if (input.kind === "choice" && input.value.startsWith(COMMUNE_PAGE_PREFIX)) {
         await current.answerCallbackQuery();
-        await showCommunePage(current, context, step.openForm.promptToken, Number(input.value.slice(COMMUNE_PAGE_PREFIX.length)));
+        await showCommunePage(
+          current,
+          context,
+          step.openForm.promptToken,
+          Number(input.value.slice(COMMUNE_PAGE_PREFIX.length)),
+        );
         current = await conversation.wait();
         continue;
       }
@@ -110,10 +126,16 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       if (outcome.keepAsking) {
         // One more file: a short acknowledgement with the "Xong" button, not the whole question again.
         const choices = question.choices?.(form.record, context) ?? [];
-        await current.reply(tHtml(current, "attachments-received", { count: fileCountOf(form), max: MAX_ATTACHMENTS }), {
-          parse_mode: "HTML",
-          reply_markup: choiceKeyboard(current, step.openForm.promptToken, choices),
-        });
+        await current.reply(
+          tHtml(current, "attachments-received", {
+            count: fileCountOf(form),
+            max: MAX_ATTACHMENTS,
+          }),
+          {
+            parse_mode: "HTML",
+            reply_markup: choiceKeyboard(current, step.openForm.promptToken, choices),
+          },
+        );
         current = await conversation.wait();
         continue;
       }
@@ -129,31 +151,45 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
  * pressed button's question is rewritten with the choice and loses its
  * buttons (so they cannot be pressed twice).
  */
-async function acknowledgeAnswer(ctx: FormContext, question: AnyQuestion, step: PromptStep, asked: FormRecord): Promise<void> {
+async function acknowledgeAnswer(
+  ctx: FormContext,
+  question: AnyQuestion,
+  step: PromptStep,
+  asked: FormRecord,
+): Promise<void> {
   const form = step.form;
   if (ctx.callbackQuery?.message) {
     const chosen = question.display(form.record, step.context, (key, vars) => ctx.t(key, vars));
     if (chosen && question.id !== "attachments") {
       const { text } = renderPrompt(ctx, { ...step, form: asked }, question);
       await ctx
-        .editMessageText(`${text}\n\n✅ ${tHtml(ctx, "form-chosen", { value: chosen })}`, { parse_mode: "HTML" })
+        .editMessageText(`${text}\n\n✅ ${tHtml(ctx, "form-chosen", { value: chosen })}`, {
+          parse_mode: "HTML",
+        })
         .catch(() => undefined);
     } else {
       await ctx.editMessageReplyMarkup().catch(() => undefined);
     }
   }
   if (question.requestContact && form.kind === "profile" && form.record.phone) {
-    // The phone button's keyboard is gone: bring the main menu back.
+    // Take the phone button away; the main menu comes back when the form ends.
     await ctx.reply(tHtml(ctx, "phone-saved", { phone: formatPhone(form.record.phone) }), {
       parse_mode: "HTML",
-      reply_markup: mainMenuKeyboard((key) => ctx.t(key), { hasDraft: true }),
+      reply_markup: { remove_keyboard: true },
     });
   }
 }
 
 /** The whole commune list, a page of buttons at a time, for people who prefer not to type. */
-async function showCommunePage(ctx: FormContext, context: QuestionContext, token: string, page: number): Promise<void> {
-  const communes = [...context.province.communes].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+async function showCommunePage(
+  ctx: FormContext,
+  context: QuestionContext,
+  token: string,
+  page: number,
+): Promise<void> {
+  const communes = [...context.province.communes].sort((a, b) =>
+    a.name.localeCompare(b.name, "vi"),
+  );
   const pages = Math.max(1, Math.ceil(communes.length / COMMUNE_PAGE_SIZE));
   const current = Number.isInteger(page) ? Math.min(Math.max(page, 0), pages - 1) : 0;
   const slice = communes.slice(current * COMMUNE_PAGE_SIZE, (current + 1) * COMMUNE_PAGE_SIZE);
@@ -161,19 +197,25 @@ async function showCommunePage(ctx: FormContext, context: QuestionContext, token
     const commune = communeByCode(context.province, code);
     return commune ? communeLabel(commune) : code;
   };
-  const choices = communeChoices(slice.map((c) => c.code), label);
+  const choices = communeChoices(
+    slice.map((c) => c.code),
+    label,
+  );
   const keyboard = choiceKeyboard(ctx, token, choices, 2);
   keyboard.row();
-  if (current > 0) keyboard.text(ctx.t("commune-previous"), `f:${token}:${COMMUNE_PAGE_PREFIX}${current - 1}`);
-  if (current < pages - 1) keyboard.text(ctx.t("commune-next"), `f:${token}:${COMMUNE_PAGE_PREFIX}${current + 1}`);
+  if (current > 0)
+    keyboard.text(ctx.t("commune-previous"), `f:${token}:${COMMUNE_PAGE_PREFIX}${current - 1}`);
+  if (current < pages - 1)
+    keyboard.text(ctx.t("commune-next"), `f:${token}:${COMMUNE_PAGE_PREFIX}${current + 1}`);
   const text = ctx.t("commune-page", { page: current + 1, pages });
-  if (ctx.callbackQuery?.message && ctx.callbackQuery.message.text?.startsWith(text.slice(0, 10))) {
+  if (ctx.callbackQuery?.message?.text?.startsWith(text.slice(0, 10))) {
     await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
   } else {
     await ctx.reply(text, { reply_markup: keyboard });
   }
 }
 
-const fileCountOf = (form: FormRecord): number => (form.kind === "application" ? form.record.fileCount : 0);
+const fileCountOf = (form: FormRecord): number =>
+  form.kind === "application" ? form.record.fileCount : 0;
 
 export type { FormStep };

@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { canWithdraw, type ApplicationStatus } from "../../domain/application-status.ts";
+import { type ApplicationStatus, canWithdraw } from "../../domain/application-status.ts";
 import { formatDate, formatMonth, localParts } from "../../domain/dates.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { escapeHtml } from "../../i18n.ts";
 import {
+  type ApplicationDetails,
   changeApplicationStatus,
   getApplicationDetails,
   listOwnersApplications,
-  type ApplicationDetails,
 } from "../../services/applications.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
@@ -31,14 +31,18 @@ function canSee(ctx: BotContext, details: ApplicationDetails): boolean {
   return details.application.ownerId === ctx.user?.id || isOfficer(ctx);
 }
 
-const localDate = (ctx: BotContext, date: Date) => formatDate(localParts(date, ctx.deps.config.timeZone));
+const localDate = (ctx: BotContext, date: Date) =>
+  formatDate(localParts(date, ctx.deps.config.timeZone));
 
-const month = (value: string | null) => (value ? formatMonth({ year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)) }) : "");
+const month = (value: string | null) =>
+  value ? formatMonth({ year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)) }) : "";
 
 export function renderApplicationDetails(ctx: BotContext, details: ApplicationDetails): string {
   const a = details.application;
-  const value = (text: string | null | undefined) => (text ? escapeHtml(text) : `<i>${ctx.t("summary-not-answered")}</i>`);
-  const money = (amount: string | null) => (amount === null ? value(null) : escapeHtml(formatMoney(BigInt(amount))));
+  const value = (text: string | null | undefined) =>
+    text ? escapeHtml(text) : `<i>${ctx.t("summary-not-answered")}</i>`;
+  const money = (amount: string | null) =>
+    amount === null ? value(null) : escapeHtml(formatMoney(BigInt(amount)));
   const lines = [
     `<b>${escapeHtml(a.code ?? ctx.t("application-no-code"))}</b> · ${ctx.t(`status-${a.status}`)}`,
     `${ctx.t("details-establishment")}: ${value(details.establishmentName)}`,
@@ -54,13 +58,16 @@ export function renderApplicationDetails(ctx: BotContext, details: ApplicationDe
     `${ctx.t("summary-label-application-results")}: ${value(a.expectedResults)}`,
     `${ctx.t("summary-label-application-attachments")}: ${ctx.t("attachments-count", { count: details.files.length })}`,
   ];
-  if (a.approvedAmount !== null) lines.push(`${ctx.t("details-approved-amount")}: ${money(a.approvedAmount)}`);
+  if (a.approvedAmount !== null)
+    lines.push(`${ctx.t("details-approved-amount")}: ${money(a.approvedAmount)}`);
   if (a.decisionNote) lines.push(`${ctx.t("details-decision-note")}: ${value(a.decisionNote)}`);
   if (details.history.length > 0) {
     lines.push("", `<b>${ctx.t("details-history")}</b>`);
     for (const entry of details.history) {
       const note = entry.note ? ` — ${escapeHtml(entry.note)}` : "";
-      lines.push(`• ${localDate(ctx, entry.createdAt)}: ${ctx.t(`status-${entry.toStatus}`)}${note}`);
+      lines.push(
+        `• ${localDate(ctx, entry.createdAt)}: ${ctx.t(`status-${entry.toStatus}`)}${note}`,
+      );
     }
   }
   const text = lines.join("\n");
@@ -71,7 +78,8 @@ export function renderApplicationDetails(ctx: BotContext, details: ApplicationDe
 function detailsKeyboard(ctx: BotContext, details: ApplicationDetails): InlineKeyboard | undefined {
   const keyboard = new InlineKeyboard();
   const a = details.application;
-  if (details.files.length > 0) keyboard.text(ctx.t("details-show-files"), `app:files:${a.id}`).row();
+  if (details.files.length > 0)
+    keyboard.text(ctx.t("details-show-files"), `app:files:${a.id}`).row();
   if (a.ownerId === ctx.user?.id && canWithdraw(a.status as ApplicationStatus)) {
     keyboard.text(ctx.t("withdraw-button"), `app:withdraw:${a.id}`);
   }
@@ -80,7 +88,10 @@ function detailsKeyboard(ctx: BotContext, details: ApplicationDetails): InlineKe
 
 async function showDetails(ctx: BotContext, details: ApplicationDetails): Promise<void> {
   const keyboard = detailsKeyboard(ctx, details);
-  await ctx.reply(renderApplicationDetails(ctx, details), { parse_mode: "HTML", ...(keyboard ? { reply_markup: keyboard } : {}) });
+  await ctx.reply(renderApplicationDetails(ctx, details), {
+    parse_mode: "HTML",
+    ...(keyboard ? { reply_markup: keyboard } : {}),
+  });
 }
 
 async function listApplications(ctx: BotContext): Promise<void> {
@@ -96,11 +107,16 @@ async function listApplications(ctx: BotContext): Promise<void> {
   for (const item of items) {
     const date = localDate(ctx, item.submittedAt ?? item.updatedAt);
     const code = item.code ?? ctx.t("application-no-code");
-    lines.push(`• <b>${escapeHtml(code)}</b> — ${escapeHtml(item.title ?? ctx.t("application-untitled"))}\n   ${ctx.t(`status-${item.status}`)} · ${date}`);
+    lines.push(
+      `• <b>${escapeHtml(code)}</b> — ${escapeHtml(item.title ?? ctx.t("application-untitled"))}\n   ${ctx.t(`status-${item.status}`)} · ${date}`,
+    );
     if (item.status !== "draft") keyboard.text(code, `app:view:${item.id}`).row();
   }
   if (items.length > submitted.length) lines.push("", ctx.t("applications-draft-hint"));
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", ...(submitted.length > 0 ? { reply_markup: keyboard } : {}) });
+  await ctx.reply(lines.join("\n"), {
+    parse_mode: "HTML",
+    ...(submitted.length > 0 ? { reply_markup: keyboard } : {}),
+  });
 }
 
 export function applicationsFeature(deps: BotDependencies): Composer<BotContext> {
@@ -150,7 +166,11 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
 
   privateChats.callbackQuery(WITHDRAW, async (ctx) => {
     const details = await getApplicationDetails(deps.db, { id: Number(ctx.match[1]) });
-    if (!details || details.application.ownerId !== ctx.user?.id || !canWithdraw(details.application.status as ApplicationStatus)) {
+    if (
+      !details ||
+      details.application.ownerId !== ctx.user?.id ||
+      !canWithdraw(details.application.status as ApplicationStatus)
+    ) {
       await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
       return;
     }

@@ -1,5 +1,7 @@
 import { Composer } from "grammy";
+import { findOwnersEstablishment } from "../../services/establishments.ts";
 import type { BotContext } from "../context.ts";
+import type { BotDependencies } from "../dependencies.ts";
 import { isMenuButton } from "../filters/menu-button.ts";
 import type { AnsweredUpdates } from "../forms/answered-updates.ts";
 import { FORM_CONVERSATION } from "../forms/conversation-id.ts";
@@ -17,8 +19,6 @@ import {
 } from "../forms/flow.ts";
 import { moveOpenForm } from "../forms/steps.ts";
 import { SUMMARY_CALLBACK } from "../forms/summary.ts";
-import { findOwnersEstablishment } from "../../services/establishments.ts";
-import type { BotDependencies } from "../dependencies.ts";
 
 /**
  * Runs right after the form conversation. When the conversation has just
@@ -59,7 +59,9 @@ export function formControls(): Composer<BotContext> {
     const [, token, action] = ctx.match;
     const form = ctx.user?.openForm;
     if (!form || form.promptToken !== token || form.questionId !== null) {
-      await ctx.answerCallbackQuery({ text: ctx.t(form ? "form-old-button" : "form-closed-button") });
+      await ctx.answerCallbackQuery({
+        text: ctx.t(form ? "form-old-button" : "form-closed-button"),
+      });
       if (form) await repeatCurrentStep(ctx);
       return;
     }

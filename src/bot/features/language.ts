@@ -2,8 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { isLanguage } from "../../i18n.ts";
 import { setLanguage } from "../../services/users.ts";
 import type { BotContext } from "../context.ts";
-import { isMenuButton } from "../filters/menu-button.ts";
 import type { BotDependencies } from "../dependencies.ts";
+import { isMenuButton } from "../filters/menu-button.ts";
 import { repeatCurrentStep } from "../forms/flow.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
 import type { LanguageRegistry } from "../middlewares/load-user.ts";
@@ -13,7 +13,10 @@ import type { LanguageRegistry } from "../middlewares/load-user.ts";
  * too: the choice is stored, and the current question is asked again in the
  * new language.
  */
-export function languageFeature(deps: BotDependencies, registry: LanguageRegistry): Composer<BotContext> {
+export function languageFeature(
+  deps: BotDependencies,
+  registry: LanguageRegistry,
+): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChats = composer.chatType("private");
 

@@ -25,9 +25,12 @@ export function consentKeyboard(ctx: BotContext, language: Language): InlineKeyb
 }
 
 async function askConsent(ctx: BotContext, language: Language): Promise<void> {
-  await ctx.reply(`${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`, {
-    reply_markup: consentKeyboard(ctx, language),
-  });
+  await ctx.reply(
+    `${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`,
+    {
+      reply_markup: consentKeyboard(ctx, language),
+    },
+  );
 }
 
 export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
@@ -36,7 +39,10 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
 
   privateChats.command("start", async (ctx, next) => {
     if (!ctx.user) {
-      await askConsent(ctx, registry.get(ctx.from.id) ?? languageFromTelegram(ctx.from.language_code));
+      await askConsent(
+        ctx,
+        registry.get(ctx.from.id) ?? languageFromTelegram(ctx.from.language_code),
+      );
       return;
     }
     if (ctx.user.blockedAt) await clearBlocked(ctx.deps.db, ctx.user.id);
@@ -53,7 +59,8 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
     // Remove the buttons so the question cannot be answered twice.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (answer === "no") {
-      if (!ctx.user) await ctx.reply(ctx.t("consent-declined"), { reply_markup: { remove_keyboard: true } });
+      if (!ctx.user)
+        await ctx.reply(ctx.t("consent-declined"), { reply_markup: { remove_keyboard: true } });
       return;
     }
     if (ctx.user) {
@@ -81,9 +88,14 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
     registry.set(ctx.from.id, language);
     ctx.i18n.useLocale(language);
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(`${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`, {
-      reply_markup: consentKeyboard(ctx, language),
-    }).catch(() => undefined);
+    await ctx
+      .editMessageText(
+        `${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`,
+        {
+          reply_markup: consentKeyboard(ctx, language),
+        },
+      )
+      .catch(() => undefined);
   });
 
   // The gate: nothing else happens before consent.
@@ -99,7 +111,10 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
     }
     if (ctx.message) {
       await ctx.reply(ctx.t("consent-required"), {
-        reply_markup: consentKeyboard(ctx, registry.get(ctx.from.id) ?? languageFromTelegram(ctx.from.language_code)),
+        reply_markup: consentKeyboard(
+          ctx,
+          registry.get(ctx.from.id) ?? languageFromTelegram(ctx.from.language_code),
+        ),
       });
     }
   });

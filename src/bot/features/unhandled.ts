@@ -6,7 +6,9 @@ import { replyWithMainMenu } from "../main-menu.ts";
 export function unhandledFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChats = composer.chatType("private");
-  privateChats.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") }));
+  privateChats.on("callback_query", (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") }),
+  );
   privateChats.on("message", (ctx) => replyWithMainMenu(ctx, ctx.t("unhandled-text")));
   return composer;
 }

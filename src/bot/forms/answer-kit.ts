@@ -11,7 +11,13 @@ export type TextCheck = { ok: true; text: string } | { ok: false; error: Message
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export function wrongKind(input: AnswerInput): Message {
-  if (input.kind === "file") return { key: input.file.kind === "photo" ? "form-expected-text-got-photo" : "form-expected-text-got-document" };
+  if (input.kind === "file")
+    return {
+      key:
+        input.file.kind === "photo"
+          ? "form-expected-text-got-photo"
+          : "form-expected-text-got-document",
+    };
   if (input.kind === "contact") return { key: "form-expected-text-got-contact" };
   if (input.kind === "choice") return { key: "form-expected-text" };
   if (input.kind === "unsupported") return { key: `form-expected-text-got-${input.what}` };
@@ -25,7 +31,10 @@ export function expectText(input: AnswerInput, maxLength: number): TextCheck {
   if (text.startsWith("/")) return { ok: false, error: { key: "form-command-as-answer" } };
   if (!HAS_LETTER_OR_DIGIT.test(text)) return { ok: false, error: { key: "form-no-letters" } };
   if (text.length > maxLength) {
-    return { ok: false, error: { key: "form-too-long", vars: { max: maxLength, length: text.length } } };
+    return {
+      ok: false,
+      error: { key: "form-too-long", vars: { max: maxLength, length: text.length } },
+    };
   }
   return { ok: true, text };
 }
@@ -42,7 +51,10 @@ export function expectLongText(input: AnswerInput, maxLength: number): TextCheck
   if (text.length === 0) return { ok: false, error: { key: "form-empty-answer" } };
   if (!HAS_LETTER_OR_DIGIT.test(text)) return { ok: false, error: { key: "form-no-letters" } };
   if (text.length > maxLength) {
-    return { ok: false, error: { key: "form-too-long", vars: { max: maxLength, length: text.length } } };
+    return {
+      ok: false,
+      error: { key: "form-too-long", vars: { max: maxLength, length: text.length } },
+    };
   }
   return { ok: true, text };
 }
@@ -56,16 +68,21 @@ export function invalid(result: Extract<Result<unknown>, { ok: false }>, typed: 
 export const refuse = <P>(error: Message): Accepted<P> => ({ ok: false, error });
 
 /** For a closed question: a button's value, or the label typed out by hand. */
-export function expectChoice(input: AnswerInput, values: readonly string[], typedAliases: Record<string, string[]> = {}):
-  | { ok: true; value: string }
-  | { ok: false; error: Message } {
+export function expectChoice(
+  input: AnswerInput,
+  values: readonly string[],
+  typedAliases: Record<string, string[]> = {},
+): { ok: true; value: string } | { ok: false; error: Message } {
   if (input.kind === "choice") {
-    return values.includes(input.value) ? { ok: true, value: input.value } : { ok: false, error: { key: "form-use-buttons" } };
+    return values.includes(input.value)
+      ? { ok: true, value: input.value }
+      : { ok: false, error: { key: "form-use-buttons" } };
   }
   if (input.kind === "text") {
     const typed = input.text.trim().toLowerCase().normalize("NFC");
     for (const [value, aliases] of Object.entries(typedAliases)) {
-      if (aliases.some((alias) => alias.toLowerCase().normalize("NFC") === typed)) return { ok: true, value };
+      if (aliases.some((alias) => alias.toLowerCase().normalize("NFC") === typed))
+        return { ok: true, value };
     }
   }
   return { ok: false, error: { key: "form-use-buttons" } };

@@ -7,7 +7,14 @@ import {
 } from "../../domain/support-categories.ts";
 import type { ApplicationDraft, ApplicationPatch } from "../../services/applications.ts";
 import { expectChoice, expectLongText, expectText, invalid, wrongKind } from "./answer-kit.ts";
-import type { Accepted, AnswerInput, FormDefinition, Message, Question, QuestionContext } from "./types.ts";
+import type {
+  Accepted,
+  AnswerInput,
+  FormDefinition,
+  Message,
+  Question,
+  QuestionContext,
+} from "./types.ts";
 
 /** The application (phiếu đăng ký hỗ trợ khuyến công), one question at a time. */
 
@@ -19,7 +26,10 @@ export const ACCEPT_VALUE = "accept";
 
 const YES = "yes";
 const NO = "no";
-const yesNoAliases = { [YES]: ["có", "co", "yes", "c", "đúng", "dung", "ok"], [NO]: ["không", "khong", "no", "k", "ko"] };
+const yesNoAliases = {
+  [YES]: ["có", "co", "yes", "c", "đúng", "dung", "ok"],
+  [NO]: ["không", "khong", "no", "k", "ko"],
+};
 
 /** Eligibility pre-check (before the owner's first application); a "no" explains, it does not stop. */
 function eligibilityQuestion(id: string): ApplicationQuestion {
@@ -42,7 +52,9 @@ function eligibilityQuestion(id: string): ApplicationQuestion {
       return {
         ok: true,
         patch: { eligibility: { ...(record.eligibility ?? {}), [id]: answer } },
-        notices: answer ? [] : [{ key: `eligibility-warning-${id}`, vars: { province: province.name } }],
+        notices: answer
+          ? []
+          : [{ key: `eligibility-warning-${id}`, vars: { province: province.name } }],
       };
     },
     display: (record, _context, t) => {
@@ -52,7 +64,9 @@ function eligibilityQuestion(id: string): ApplicationQuestion {
   };
 }
 
-function expectMoney(input: AnswerInput): { ok: true; amount: bigint } | { ok: false; error: Message } {
+function expectMoney(
+  input: AnswerInput,
+): { ok: true; amount: bigint } | { ok: false; error: Message } {
   const checked = expectText(input, 60);
   if (!checked.ok) return { ok: false, error: checked.error };
   const parsed = parseMoney(checked.text);
@@ -60,14 +74,24 @@ function expectMoney(input: AnswerInput): { ok: true; amount: bigint } | { ok: f
   return { ok: true, amount: parsed.value };
 }
 
-const amountDisplay = (value: string | null): string | null => (value === null ? null : formatMoney(BigInt(value)));
+const amountDisplay = (value: string | null): string | null =>
+  value === null ? null : formatMoney(BigInt(value));
 
-function capNotices(record: ApplicationDraft, total: bigint, requested: bigint, { province, env }: QuestionContext): Message[] {
+function capNotices(
+  record: ApplicationDraft,
+  total: bigint,
+  requested: bigint,
+  { province, env }: QuestionContext,
+): Message[] {
   if (!record.category || !isSupportCategoryId(record.category)) return [];
-  return checkSupportCaps(province, env.planYear, record.category, total, requested).map((warning): Message =>
-    warning.kind === "over-percent"
-      ? { key: "cap-warning-percent", vars: { percent: warning.maxPercent, max: formatMoney(warning.maxAllowed) } }
-      : { key: "cap-warning-amount", vars: { max: formatMoney(warning.maxAmount) } },
+  return checkSupportCaps(province, env.planYear, record.category, total, requested).map(
+    (warning): Message =>
+      warning.kind === "over-percent"
+        ? {
+            key: "cap-warning-percent",
+            vars: { percent: warning.maxPercent, max: formatMoney(warning.maxAllowed) },
+          }
+        : { key: "cap-warning-amount", vars: { max: formatMoney(warning.maxAmount) } },
   );
 }
 
@@ -89,10 +113,26 @@ function monthQuestion(id: "start" | "end"): ApplicationQuestion {
       if (!parsed.ok) return { ok: false, error: invalid(parsed, checked.text) };
       const month = parsed.value;
       if (month.year !== env.planYear) {
-        return { ok: false, error: { key: "period-outside-plan-year", vars: { year: String(env.planYear), input: formatMonth(month) } } };
+        return {
+          ok: false,
+          error: {
+            key: "period-outside-plan-year",
+            vars: { year: String(env.planYear), input: formatMonth(month) },
+          },
+        };
       }
-      if (id === "end" && record.periodStart && compareMonths(month, toMonth(record.periodStart)) < 0) {
-        return { ok: false, error: { key: "period-end-before-start", vars: { start: formatMonth(toMonth(record.periodStart)) } } };
+      if (
+        id === "end" &&
+        record.periodStart &&
+        compareMonths(month, toMonth(record.periodStart)) < 0
+      ) {
+        return {
+          ok: false,
+          error: {
+            key: "period-end-before-start",
+            vars: { start: formatMonth(toMonth(record.periodStart)) },
+          },
+        };
       }
       const value = `${month.year}-${String(month.month).padStart(2, "0")}`;
       const patch: ApplicationPatch = { [field]: value };
@@ -104,7 +144,10 @@ function monthQuestion(id: "start" | "end"): ApplicationQuestion {
   };
 }
 
-const toMonth = (value: string) => ({ year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)) });
+const toMonth = (value: string) => ({
+  year: Number(value.slice(0, 4)),
+  month: Number(value.slice(5, 7)),
+});
 
 export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch> = {
   kind: "application",
@@ -159,7 +202,9 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       isAnswered: (record) => record.title !== null,
       accept(input) {
         const checked = expectText(input, 200);
-        return checked.ok ? { ok: true, patch: { title: checked.text } } : { ok: false, error: checked.error };
+        return checked.ok
+          ? { ok: true, patch: { title: checked.text } }
+          : { ok: false, error: checked.error };
       },
       display: (record) => record.title,
     },
@@ -170,7 +215,9 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       isAnswered: (record) => record.description !== null,
       accept(input) {
         const checked = expectLongText(input, 2000);
-        return checked.ok ? { ok: true, patch: { description: checked.text } } : { ok: false, error: checked.error };
+        return checked.ok
+          ? { ok: true, patch: { description: checked.text } }
+          : { ok: false, error: checked.error };
       },
       display: (record) => record.description,
     },
@@ -182,10 +229,23 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       accept(input, record): Accepted<ApplicationPatch> {
         const money = expectMoney(input);
         if (!money.ok) return money;
-        const patch: ApplicationPatch = { totalCost: money.amount.toString(), counterpartFunds: null };
+        const patch: ApplicationPatch = {
+          totalCost: money.amount.toString(),
+          counterpartFunds: null,
+        };
         // A smaller total than the support already asked for makes that a question again.
-        if (record.requestedSupport !== null && BigInt(record.requestedSupport) > money.amount) patch.requestedSupport = null;
-        return { ok: true, patch, notices: [{ key: "amount-saved", vars: { amount: formatMoney(money.amount), words: moneyInWords(money.amount) } }] };
+        if (record.requestedSupport !== null && BigInt(record.requestedSupport) > money.amount)
+          patch.requestedSupport = null;
+        return {
+          ok: true,
+          patch,
+          notices: [
+            {
+              key: "amount-saved",
+              vars: { amount: formatMoney(money.amount), words: moneyInWords(money.amount) },
+            },
+          ],
+        };
       },
       display: (record) => amountDisplay(record.totalCost),
     },
@@ -193,20 +253,31 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       id: "requested",
       section: "main",
       promptKey: "application-q-requested",
-      promptVars: (record) => ({ total: record.totalCost ? formatMoney(BigInt(record.totalCost)) : "" }),
+      promptVars: (record) => ({
+        total: record.totalCost ? formatMoney(BigInt(record.totalCost)) : "",
+      }),
       isAnswered: (record) => record.requestedSupport !== null,
       accept(input, record, context): Accepted<ApplicationPatch> {
         const money = expectMoney(input);
         if (!money.ok) return money;
         const total = BigInt(record.totalCost ?? "0");
         if (money.amount > total) {
-          return { ok: false, error: { key: "requested-over-total", vars: { requested: formatMoney(money.amount), total: formatMoney(total) } } };
+          return {
+            ok: false,
+            error: {
+              key: "requested-over-total",
+              vars: { requested: formatMoney(money.amount), total: formatMoney(total) },
+            },
+          };
         }
         return {
           ok: true,
           patch: { requestedSupport: money.amount.toString(), counterpartFunds: null },
           notices: [
-            { key: "amount-saved", vars: { amount: formatMoney(money.amount), words: moneyInWords(money.amount) } },
+            {
+              key: "amount-saved",
+              vars: { amount: formatMoney(money.amount), words: moneyInWords(money.amount) },
+            },
             ...capNotices(record, total, money.amount, context),
           ],
         };
@@ -219,23 +290,41 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       promptKey: "application-q-counterpart",
       promptVars: (record) => ({ amount: formatMoney(computedCounterpart(record)) }),
       choices: (record) => [
-        { value: ACCEPT_VALUE, label: { key: "counterpart-accept", vars: { amount: formatMoney(computedCounterpart(record)) } } },
+        {
+          value: ACCEPT_VALUE,
+          label: {
+            key: "counterpart-accept",
+            vars: { amount: formatMoney(computedCounterpart(record)) },
+          },
+        },
       ],
       isAnswered: (record) => record.counterpartFunds !== null,
       accept(input, record): Accepted<ApplicationPatch> {
         if (input.kind === "choice") {
-          if (input.value !== ACCEPT_VALUE) return { ok: false, error: { key: "form-use-buttons" } };
+          if (input.value !== ACCEPT_VALUE)
+            return { ok: false, error: { key: "form-use-buttons" } };
           return { ok: true, patch: { counterpartFunds: computedCounterpart(record).toString() } };
         }
         const money = expectMoney(input);
         if (!money.ok) return money;
         const total = BigInt(record.totalCost ?? "0");
         if (money.amount > total) {
-          return { ok: false, error: { key: "counterpart-over-total", vars: { total: formatMoney(total) } } };
+          return {
+            ok: false,
+            error: { key: "counterpart-over-total", vars: { total: formatMoney(total) } },
+          };
         }
         const notices: Message[] =
           money.amount + BigInt(record.requestedSupport ?? "0") !== total
-            ? [{ key: "counterpart-mismatch", vars: { total: formatMoney(total), sum: formatMoney(money.amount + BigInt(record.requestedSupport ?? "0")) } }]
+            ? [
+                {
+                  key: "counterpart-mismatch",
+                  vars: {
+                    total: formatMoney(total),
+                    sum: formatMoney(money.amount + BigInt(record.requestedSupport ?? "0")),
+                  },
+                },
+              ]
             : [];
         return { ok: true, patch: { counterpartFunds: money.amount.toString() }, notices };
       },
@@ -250,7 +339,9 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       isAnswered: (record) => record.expectedResults !== null,
       accept(input) {
         const checked = expectLongText(input, 1000);
-        return checked.ok ? { ok: true, patch: { expectedResults: checked.text } } : { ok: false, error: checked.error };
+        return checked.ok
+          ? { ok: true, patch: { expectedResults: checked.text } }
+          : { ok: false, error: checked.error };
       },
       display: (record) => record.expectedResults,
     },
@@ -259,7 +350,12 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       section: "main",
       promptKey: "application-q-attachments",
       promptVars: (record) => ({ count: record.fileCount, max: MAX_ATTACHMENTS }),
-      choices: (record) => [{ value: DONE_VALUE, label: { key: record.fileCount > 0 ? "attachments-done" : "attachments-skip" } }],
+      choices: (record) => [
+        {
+          value: DONE_VALUE,
+          label: { key: record.fileCount > 0 ? "attachments-done" : "attachments-skip" },
+        },
+      ],
       isAnswered: (record) => record.attachmentsDone,
       accept(input, record): Accepted<ApplicationPatch> {
         if (input.kind === "choice") {
@@ -269,11 +365,17 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
         if (input.kind === "text" && /^(xong|done|bỏ qua|bo qua|skip)$/i.test(input.text.trim())) {
           return { ok: true, patch: { attachmentsDone: true } };
         }
-        if (input.kind !== "file") return { ok: false, error: input.kind === "text" ? { key: "attachments-expected-file" } : wrongKind(input) };
-        if (record.fileCount >= MAX_ATTACHMENTS) return { ok: false, error: { key: "attachments-full", vars: { max: MAX_ATTACHMENTS } } };
+        if (input.kind !== "file")
+          return {
+            ok: false,
+            error: input.kind === "text" ? { key: "attachments-expected-file" } : wrongKind(input),
+          };
+        if (record.fileCount >= MAX_ATTACHMENTS)
+          return { ok: false, error: { key: "attachments-full", vars: { max: MAX_ATTACHMENTS } } };
         return { ok: true, patch: { addFile: input.file }, keepAsking: true };
       },
-      display: (record, _context, t) => (record.attachmentsDone ? t("attachments-count", { count: record.fileCount }) : null),
+      display: (record, _context, t) =>
+        record.attachmentsDone ? t("attachments-count", { count: record.fileCount }) : null,
     },
   ],
 };

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import type { OpenForm } from "../../db/schema/index.ts";
 import { formatDate, localParts } from "../../domain/dates.ts";
 import { registrationWindow } from "../../domain/plan-year.ts";
-import type { OpenForm } from "../../db/schema/index.ts";
 import {
   createApplicationDraft,
   deleteApplicationDraft,
@@ -30,8 +30,10 @@ import { renderSummary } from "./summary.ts";
  * itself only ever asks one question and saves its answer.
  */
 
-export const formInterruptCallback = (token: string, action: "continue" | "leave" | "keep" | "delete"): string =>
-  `fi:${token}:${action}`;
+export const formInterruptCallback = (
+  token: string,
+  action: "continue" | "leave" | "keep" | "delete",
+): string => `fi:${token}:${action}`;
 export const FORM_INTERRUPT_CALLBACK = /^fi:([A-Za-z0-9]{1,16}):(continue|leave|keep|delete)$/;
 
 function requireUserId(ctx: BotContext): number {
@@ -46,7 +48,12 @@ async function askInConversation(ctx: BotContext): Promise<void> {
 }
 
 export async function showSummary(ctx: BotContext, step: FormStep): Promise<void> {
-  const { text, keyboard } = renderSummary(ctx, step.form, questionContext(ctx.deps, step.env), step.openForm.promptToken);
+  const { text, keyboard } = renderSummary(
+    ctx,
+    step.form,
+    questionContext(ctx.deps, step.env),
+    step.openForm.promptToken,
+  );
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -87,7 +94,15 @@ export async function repeatCurrentStep(ctx: BotContext): Promise<void> {
     return;
   }
   // The waiting conversation (if any) keeps waiting: the repeated prompt carries the same button token.
-  await sendPrompt(ctx, { form: step.form, token: step.openForm.promptToken, context: questionContext(ctx.deps, step.env) }, question);
+  await sendPrompt(
+    ctx,
+    {
+      form: step.form,
+      token: step.openForm.promptToken,
+      context: questionContext(ctx.deps, step.env),
+    },
+    question,
+  );
 }
 
 /** Changes one answer from the summary: ask that question, then come back to the summary. */
@@ -99,20 +114,30 @@ export async function editAnswer(ctx: BotContext, questionId: string): Promise<v
   await askInConversation(ctx);
 }
 
-async function openForm(ctx: BotContext, form: Pick<OpenForm, "kind" | "recordId" | "then">): Promise<void> {
+async function openForm(
+  ctx: BotContext,
+  form: Pick<OpenForm, "kind" | "recordId" | "continueWith">,
+): Promise<void> {
   await moveOpenForm(ctx.deps, requireUserId(ctx), form, null);
   await advanceForm(ctx);
 }
 
-/** Asks the establishment's details; `then: "application"` goes on to the application once confirmed. */
-export async function startProfileForm(ctx: BotContext, then?: "application"): Promise<void> {
+/** Asks the establishment's details; `continueWith: "application"` goes on to the application once confirmed. */
+export async function startProfileForm(
+  ctx: BotContext,
+  continueWith?: "application",
+): Promise<void> {
   const userId = requireUserId(ctx);
   const existing = await findOwnersEstablishment(ctx.deps.db, userId);
   const establishment = existing ?? (await createEstablishmentDraft(ctx.deps.db, userId));
-  await ctx.reply(ctx.t(then ? "profile-intro-before-application" : "profile-intro"), {
+  await ctx.reply(ctx.t(continueWith ? "profile-intro-before-application" : "profile-intro"), {
     reply_markup: { remove_keyboard: true },
   });
-  await openForm(ctx, { kind: "profile", recordId: establishment.id, ...(then ? { then } : {}) });
+  await openForm(ctx, {
+    kind: "profile",
+    recordId: establishment.id,
+    ...(continueWith ? { continueWith } : {}),
+  });
 }
 
 /** /apply: the profile first if needed, then a new application (or the draft already begun). */
@@ -131,7 +156,11 @@ export async function startApplicationForm(ctx: BotContext): Promise<void> {
     return;
   }
   const window = registrationWindow(clock.now(), province, config.timeZone);
-  const created = await createApplicationDraft(db, { ownerId: userId, establishmentId: establishment.id, planYear: window.planYear });
+  const created = await createApplicationDraft(db, {
+    ownerId: userId,
+    establishmentId: establishment.id,
+    planYear: window.planYear,
+  });
   await ctx.reply(
     tHtml(ctx, "application-intro", {
       year: String(window.planYear),
@@ -175,8 +204,10 @@ export async function deleteOpenDraft(ctx: BotContext): Promise<void> {
   const userId = requireUserId(ctx);
   const form = ctx.user?.openForm;
   await ctx.conversation.exitAll();
-  if (form?.kind === "application") await deleteApplicationDraft(ctx.deps.db, form.recordId, userId);
-  if (form?.kind === "profile") await deleteIncompleteEstablishment(ctx.deps.db, form.recordId, userId);
+  if (form?.kind === "application")
+    await deleteApplicationDraft(ctx.deps.db, form.recordId, userId);
+  if (form?.kind === "profile")
+    await deleteIncompleteEstablishment(ctx.deps.db, form.recordId, userId);
   await setOpenForm(ctx.deps.db, userId, null);
   if (ctx.user) ctx.user.openForm = null;
   await replyWithMainMenu(ctx, ctx.t("form-deleted"));
@@ -222,8 +253,9 @@ export async function submitOpenForm(ctx: BotContext): Promise<void> {
     return;
   }
   if (step.form.kind === "profile") {
-    if (!step.form.record.completed) await markEstablishmentComplete(db, step.form.record.id, userId, clock.now());
-    if (step.openForm.then === "application") {
+    if (!step.form.record.completed)
+      await markEstablishmentComplete(db, step.form.record.id, userId, clock.now());
+    if (step.openForm.continueWith === "application") {
       await setOpenForm(db, userId, null);
       if (ctx.user) ctx.user.openForm = null;
       await ctx.reply(ctx.t("profile-saved-continue"));
@@ -239,7 +271,8 @@ export async function submitOpenForm(ctx: BotContext): Promise<void> {
   const submitted = await submitApplication(
     db,
     { id: step.form.record.id, ownerId: userId, prefix: province.codePrefix, at: clock.now() },
-    (tx, application) => notifyOfficersOfSubmission(tx, ctx.deps.i18n, { ...application, establishmentName }),
+    (tx, application) =>
+      notifyOfficersOfSubmission(tx, ctx.deps.i18n, { ...application, establishmentName }),
   );
   await setOpenForm(db, userId, null);
   if (ctx.user) ctx.user.openForm = null;

@@ -1,8 +1,8 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { NextFunction } from "grammy";
-import { MAIN_MENU_KEYS } from "../keyboards/main-menu.ts";
 import type { BotContext } from "../context.ts";
 import { menuButtonLabels } from "../filters/menu-button.ts";
+import { MAIN_MENU_KEYS } from "../keyboards/main-menu.ts";
 import { askCancelForm, askContinueOrLeave, repeatCurrentStep } from "./flow.ts";
 import { tHtml } from "./prompt.ts";
 import { findQuestion } from "./registry.ts";
@@ -23,17 +23,18 @@ export function createFormInterrupts(i18n: I18n) {
     const form = ctx.user?.openForm;
     if (!form) return next();
     const text = ctx.message?.text;
-    const command = text?.startsWith("/") ? text.slice(1).split(/[\s@]/)[0]?.toLowerCase() : undefined;
+    const command = text?.startsWith("/")
+      ? text.slice(1).split(/[\s@]/)[0]?.toLowerCase()
+      : undefined;
     if (command === "cancel") {
       await askCancelForm(ctx);
       return;
     }
     if (command === "help") {
       const question = form.questionId ? findQuestion(form.kind, form.questionId) : undefined;
-      await ctx.reply(
-        question ? tHtml(ctx, `${question.promptKey}-help`) : ctx.t("summary-help"),
-        { parse_mode: "HTML" },
-      );
+      await ctx.reply(question ? tHtml(ctx, `${question.promptKey}-help`) : ctx.t("summary-help"), {
+        parse_mode: "HTML",
+      });
       await repeatCurrentStep(ctx);
       return;
     }

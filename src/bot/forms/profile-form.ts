@@ -1,7 +1,12 @@
-import { communeByCode, communeLabel, findCommunes, formerDistrictLabel } from "../../domain/communes.ts";
+import type { LegalForm } from "../../db/schema/index.ts";
+import {
+  communeByCode,
+  communeLabel,
+  findCommunes,
+  formerDistrictLabel,
+} from "../../domain/communes.ts";
 import { formatPhone, parsePhone } from "../../domain/phone.ts";
 import { parseTaxCode } from "../../domain/tax-code.ts";
-import type { LegalForm } from "../../db/schema/index.ts";
 import type { EstablishmentDraft, EstablishmentPatch } from "../../services/establishments.ts";
 import { expectChoice, expectText, invalid, wrongKind } from "./answer-kit.ts";
 import type { Accepted, Choice, FormDefinition, Question } from "./types.ts";
@@ -10,12 +15,23 @@ import type { Accepted, Choice, FormDefinition, Question } from "./types.ts";
 
 type ProfileQuestion = Question<EstablishmentDraft, EstablishmentPatch>;
 
-export const LEGAL_FORMS: readonly LegalForm[] = ["enterprise", "cooperative", "cooperative-group", "household-business"];
+export const LEGAL_FORMS: readonly LegalForm[] = [
+  "enterprise",
+  "cooperative",
+  "cooperative-group",
+  "household-business",
+];
 
 /** A short free-text question saved into one column. */
 function textField(
   id: string,
-  field: "name" | "address" | "representativeName" | "representativePosition" | "sector" | "mainProducts",
+  field:
+    | "name"
+    | "address"
+    | "representativeName"
+    | "representativePosition"
+    | "sector"
+    | "mainProducts",
   maxLength: number,
 ): ProfileQuestion {
   return {
@@ -36,8 +52,14 @@ const COMMUNE_PICK_PREFIX = "c:";
 export const COMMUNE_PAGE_PREFIX = "page:";
 export const COMMUNE_PAGE_SIZE = 12;
 
-export function communeChoices(codes: readonly string[], labelOf: (code: string) => string): Choice[] {
-  return codes.map((code) => ({ value: `${COMMUNE_PICK_PREFIX}${code}`, label: { key: "raw", vars: { text: labelOf(code) } } }));
+export function communeChoices(
+  codes: readonly string[],
+  labelOf: (code: string) => string,
+): Choice[] {
+  return codes.map((code) => ({
+    value: `${COMMUNE_PICK_PREFIX}${code}`,
+    label: { key: "raw", vars: { text: labelOf(code) } },
+  }));
 }
 
 const communeQuestion: ProfileQuestion = {
@@ -51,7 +73,11 @@ const communeQuestion: ProfileQuestion = {
     if (input.kind === "choice" && input.value.startsWith(COMMUNE_PICK_PREFIX)) {
       const commune = communeByCode(province, input.value.slice(COMMUNE_PICK_PREFIX.length));
       if (!commune) return { ok: false, error: { key: "form-use-buttons" } };
-      return { ok: true, patch: { communeCode: commune.code }, notices: [{ key: "commune-chosen", vars: { commune: communeLabel(commune) } }] };
+      return {
+        ok: true,
+        patch: { communeCode: commune.code },
+        notices: [{ key: "commune-chosen", vars: { commune: communeLabel(commune) } }],
+      };
     }
     if (input.kind === "choice") return { ok: false, error: { key: "form-use-buttons" } };
     const checked = expectText(input, 100);
@@ -72,16 +98,37 @@ const communeQuestion: ProfileQuestion = {
         return {
           ok: false,
           clarify: { key: "commune-several", vars: { input: checked.text.slice(0, 40) } },
-          choices: communeChoices(found.communes.slice(0, COMMUNE_PAGE_SIZE).map((c) => c.code), label),
+          choices: communeChoices(
+            found.communes.slice(0, COMMUNE_PAGE_SIZE).map((c) => c.code),
+            label,
+          ),
         };
       case "former-district":
         return {
           ok: false,
-          clarify: { key: "commune-former-district", vars: { district: formerDistrictLabel({ name: found.district, kind: found.districtKind, communeCodes: [] }) } },
-          choices: communeChoices(found.communes.map((c) => c.code), label),
+          clarify: {
+            key: "commune-former-district",
+            vars: {
+              district: formerDistrictLabel({
+                name: found.district,
+                kind: found.districtKind,
+                communeCodes: [],
+              }),
+            },
+          },
+          choices: communeChoices(
+            found.communes.map((c) => c.code),
+            label,
+          ),
         };
       default:
-        return { ok: false, error: { key: "commune-not-found", vars: { input: checked.text.slice(0, 40), province: province.name } } };
+        return {
+          ok: false,
+          error: {
+            key: "commune-not-found",
+            vars: { input: checked.text.slice(0, 40), province: province.name },
+          },
+        };
     }
   },
   display: (record, { province }) => {
@@ -121,14 +168,17 @@ const emailQuestion: ProfileQuestion = {
   // "" means the owner chose to give none
   isAnswered: (record) => record.email !== null,
   accept(input) {
-    if (input.kind === "choice" && input.value === SKIP_VALUE) return { ok: true, patch: { email: "" } };
+    if (input.kind === "choice" && input.value === SKIP_VALUE)
+      return { ok: true, patch: { email: "" } };
     const checked = expectText(input, 254);
     if (!checked.ok) return { ok: false, error: checked.error };
     const email = checked.text.replace(/\s/g, "");
-    if (!EMAIL.test(email)) return { ok: false, error: { key: "invalid-email", vars: { input: email.slice(0, 40) } } };
+    if (!EMAIL.test(email))
+      return { ok: false, error: { key: "invalid-email", vars: { input: email.slice(0, 40) } } };
     return { ok: true, patch: { email: email.toLowerCase() } };
   },
-  display: (record, _context, t) => (record.email === null ? null : record.email === "" ? t("form-skipped") : record.email),
+  display: (record, _context, t) =>
+    record.email === null ? null : record.email === "" ? t("form-skipped") : record.email,
 };
 
 const workersQuestion: ProfileQuestion = {
@@ -140,9 +190,17 @@ const workersQuestion: ProfileQuestion = {
     const checked = expectText(input, 20);
     if (!checked.ok) return { ok: false, error: checked.error };
     const digits = checked.text.replace(/[.\s]|người|nguoi|lao động|lao dong|lđ|ld/giu, "");
-    if (!/^\d+$/.test(digits)) return { ok: false, error: { key: "invalid-workers", vars: { input: checked.text.slice(0, 40) } } };
+    if (!/^\d+$/.test(digits))
+      return {
+        ok: false,
+        error: { key: "invalid-workers", vars: { input: checked.text.slice(0, 40) } },
+      };
     const workers = Number(digits);
-    if (workers < 1 || workers > 100_000) return { ok: false, error: { key: "invalid-workers-range", vars: { input: checked.text.slice(0, 40) } } };
+    if (workers < 1 || workers > 100_000)
+      return {
+        ok: false,
+        error: { key: "invalid-workers-range", vars: { input: checked.text.slice(0, 40) } },
+      };
     return { ok: true, patch: { workers } };
   },
   display: (record) => (record.workers === null ? null : String(record.workers)),
@@ -157,14 +215,16 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch>
       section: "main",
       promptKey: "profile-q-legal-form",
       columns: 2,
-      choices: () => LEGAL_FORMS.map((form) => ({ value: form, label: { key: `legal-form-${form}` } })),
+      choices: () =>
+        LEGAL_FORMS.map((form) => ({ value: form, label: { key: `legal-form-${form}` } })),
       isAnswered: (record) => record.legalForm !== null,
       accept(input) {
         const chosen = expectChoice(input, LEGAL_FORMS);
         if (!chosen.ok) return { ok: false, error: chosen.error };
         return { ok: true, patch: { legalForm: chosen.value as LegalForm } };
       },
-      display: (record, _context, t) => (record.legalForm ? t(`legal-form-${record.legalForm}`) : null),
+      display: (record, _context, t) =>
+        record.legalForm ? t(`legal-form-${record.legalForm}`) : null,
     },
     {
       id: "tax-code",

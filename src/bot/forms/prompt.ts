@@ -10,21 +10,32 @@ import type { Choice, Message, QuestionContext } from "./types.ts";
 export type Translating = Context & I18nFlavor;
 
 /** Translates for an HTML message: every string variable is escaped, locale markup is kept. */
-export function tHtml(ctx: Translating, key: string, vars?: Record<string, string | number>): string {
+export function tHtml(
+  ctx: Translating,
+  key: string,
+  vars?: Record<string, string | number>,
+): string {
   if (!vars) return ctx.t(key);
   const escaped: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(vars)) escaped[name] = typeof value === "string" ? escapeHtml(value) : value;
+  for (const [name, value] of Object.entries(vars))
+    escaped[name] = typeof value === "string" ? escapeHtml(value) : value;
   return ctx.t(key, escaped);
 }
 
-export const renderMessage = (ctx: Translating, message: Message): string => tHtml(ctx, message.key, message.vars);
+export const renderMessage = (ctx: Translating, message: Message): string =>
+  tHtml(ctx, message.key, message.vars);
 
 export function choiceLabel(ctx: Translating, choice: Choice): string {
   // Button labels are plain text: no escaping.
   return `${choice.prefix ?? ""}${ctx.t(choice.label.key, choice.label.vars)}`;
 }
 
-export function choiceKeyboard(ctx: Translating, token: string, choices: Choice[], columns = 1): InlineKeyboard {
+export function choiceKeyboard(
+  ctx: Translating,
+  token: string,
+  choices: Choice[],
+  columns = 1,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   choices.forEach((choice, index) => {
     keyboard.text(choiceLabel(ctx, choice), formCallbackData(token, choice.value));
@@ -61,7 +72,11 @@ export function renderPrompt(
   return { text, markup: choiceKeyboard(ctx, step.token, choices, question.columns ?? 1) };
 }
 
-export async function sendPrompt(ctx: Translating, step: PromptStep, question: AnyQuestion): Promise<void> {
+export async function sendPrompt(
+  ctx: Translating,
+  step: PromptStep,
+  question: AnyQuestion,
+): Promise<void> {
   const { text, markup } = renderPrompt(ctx, step, question);
   await ctx.reply(text, { parse_mode: "HTML", ...(markup ? { reply_markup: markup } : {}) });
 }

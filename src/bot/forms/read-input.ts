@@ -4,7 +4,8 @@ import type { AnswerInput } from "./types.ts";
 export const FORM_CALLBACK_PREFIX = "f";
 
 /** Callback data of a button under a question: f:<prompt token>:<value>. */
-export const formCallbackData = (token: string, value: string): string => `${FORM_CALLBACK_PREFIX}:${token}:${value}`;
+export const formCallbackData = (token: string, value: string): string =>
+  `${FORM_CALLBACK_PREFIX}:${token}:${value}`;
 
 export function parseFormCallback(data: string): { token: string; value: string } | undefined {
   const match = /^f:([A-Za-z0-9]{1,16}):(.{1,48})$/.exec(data);
@@ -31,7 +32,8 @@ export function readAnswerInput(ctx: Context, currentToken: string): ReadInput {
   }
   const message = ctx.message;
   if (!message) return { kind: "ignore" };
-  if (message.text !== undefined) return { kind: "answer", input: { kind: "text", text: message.text } };
+  if (message.text !== undefined)
+    return { kind: "answer", input: { kind: "text", text: message.text } };
   if (message.contact) {
     return {
       kind: "answer",

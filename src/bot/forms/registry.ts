@@ -23,13 +23,22 @@ export function applicableQuestions(form: FormRecord, context: QuestionContext):
 }
 
 /** Where a form resumes: its first applicable question without an answer. */
-export function firstUnanswered(form: FormRecord, context: QuestionContext): AnyQuestion | undefined {
+export function firstUnanswered(
+  form: FormRecord,
+  context: QuestionContext,
+): AnyQuestion | undefined {
   return applicableQuestions(form, context).find((question) => !question.isAnswered(form.record));
 }
 
 /** "Bước 4/11" (or "Câu hỏi sơ bộ 2/4" for eligibility). */
-export function progressOf(form: FormRecord, question: AnyQuestion, context: QuestionContext): { key: string; vars: { step: number; total: number } } {
-  const inSection = applicableQuestions(form, context).filter((q) => q.section === question.section);
+export function progressOf(
+  form: FormRecord,
+  question: AnyQuestion,
+  context: QuestionContext,
+): { key: string; vars: { step: number; total: number } } {
+  const inSection = applicableQuestions(form, context).filter(
+    (q) => q.section === question.section,
+  );
   return {
     key: question.section === "eligibility" ? "form-progress-eligibility" : "form-progress",
     vars: { step: inSection.indexOf(question) + 1, total: inSection.length },

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { registrationWindow } from "../../domain/plan-year.ts";
 import type { OpenForm } from "../../db/schema/index.ts";
+import { registrationWindow } from "../../domain/plan-year.ts";
 import { ownerAnsweredEligibility } from "../../services/applications.ts";
 import { type FormRecord, loadFormRecord } from "../../services/forms.ts";
 import { findUser, setOpenForm } from "../../services/users.ts";
@@ -18,12 +18,19 @@ export interface FormStep {
   env: FormEnvironment;
 }
 
-export const newPromptToken = (): string => randomBytes(6).toString("base64url").replace(/[-_]/g, "x").slice(0, 8);
+export const newPromptToken = (): string =>
+  randomBytes(6).toString("base64url").replace(/[-_]/g, "x").slice(0, 8);
 
-export async function formEnvironment(deps: BotDependencies, ownerId: number, form: FormRecord): Promise<FormEnvironment> {
+export async function formEnvironment(
+  deps: BotDependencies,
+  ownerId: number,
+  form: FormRecord,
+): Promise<FormEnvironment> {
   const now = deps.clock.now();
   const planYear =
-    form.kind === "application" ? form.record.planYear : registrationWindow(now, deps.province, deps.config.timeZone).planYear;
+    form.kind === "application"
+      ? form.record.planYear
+      : registrationWindow(now, deps.province, deps.config.timeZone).planYear;
   const needsEligibility =
     form.kind === "application" && form.record.eligibility === null
       ? !(await ownerAnsweredEligibility(deps.db, ownerId, form.record.id))
@@ -37,7 +44,10 @@ export const questionContext = (deps: BotDependencies, env: FormEnvironment): Qu
 });
 
 /** Loads the open form of a person, or undefined when none is open (or its draft is gone). */
-export async function loadFormStep(deps: BotDependencies, userId: number): Promise<FormStep | undefined> {
+export async function loadFormStep(
+  deps: BotDependencies,
+  userId: number,
+): Promise<FormStep | undefined> {
   const user = await findUser(deps.db, userId);
   const openForm = user?.openForm;
   if (!openForm) return undefined;
@@ -54,11 +64,16 @@ export async function loadFormStep(deps: BotDependencies, userId: number): Promi
 export async function moveOpenForm(
   deps: BotDependencies,
   userId: number,
-  form: Pick<OpenForm, "kind" | "recordId" | "then">,
+  form: Pick<OpenForm, "kind" | "recordId" | "continueWith">,
   questionId: string | null,
 ): Promise<OpenForm> {
-  const openForm: OpenForm = { kind: form.kind, recordId: form.recordId, questionId, promptToken: newPromptToken() };
-  if (form.then) openForm.then = form.then;
+  const openForm: OpenForm = {
+    kind: form.kind,
+    recordId: form.recordId,
+    questionId,
+    promptToken: newPromptToken(),
+  };
+  if (form.continueWith) openForm.continueWith = form.continueWith;
   await setOpenForm(deps.db, userId, openForm);
   return openForm;
 }

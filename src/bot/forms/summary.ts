@@ -13,7 +13,8 @@ const SUMMARY_VALUE_LIMIT = 500;
 export const summaryCallback = (token: string, action: string): string => `sum:${token}:${action}`;
 export const SUMMARY_CALLBACK = /^sum:([A-Za-z0-9]{1,16}):(submit|later|e:[a-z-]{1,30})$/;
 
-const shorten = (text: string): string => (text.length > SUMMARY_VALUE_LIMIT ? `${text.slice(0, SUMMARY_VALUE_LIMIT)}…` : text);
+const shorten = (text: string): string =>
+  text.length > SUMMARY_VALUE_LIMIT ? `${text.slice(0, SUMMARY_VALUE_LIMIT)}…` : text;
 
 /** Every answer, numbered, amounts also in words; "Sửa mục N" buttons change one answer and come back here. */
 export function renderSummary(
@@ -23,16 +24,23 @@ export function renderSummary(
   token: string,
 ): { text: string; keyboard: InlineKeyboard } {
   const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
-  const questions = applicableQuestions(form, context).filter((question) => question.section === "main");
+  const questions = applicableQuestions(form, context).filter(
+    (question) => question.section === "main",
+  );
   const lines: string[] = [];
   if (form.kind === "application") {
-    lines.push(`<b>${ctx.t("summary-application-title", { year: String(form.record.planYear) })}</b>`);
+    lines.push(
+      `<b>${ctx.t("summary-application-title", { year: String(form.record.planYear) })}</b>`,
+    );
   } else {
     lines.push(`<b>${ctx.t("summary-profile-title")}</b>`);
   }
   questions.forEach((question, index) => {
     const value = question.display(form.record, context, t);
-    let shown = value === null || value === "" ? `<i>${ctx.t("summary-not-answered")}</i>` : escapeHtml(shorten(value));
+    let shown =
+      value === null || value === ""
+        ? `<i>${ctx.t("summary-not-answered")}</i>`
+        : escapeHtml(shorten(value));
     if (form.kind === "application") {
       const words =
         question.id === "total-cost"
@@ -48,13 +56,22 @@ export function renderSummary(
   });
   if (form.kind === "application" && form.record.eligibility) {
     const noes = Object.values(form.record.eligibility).filter((answer) => !answer).length;
-    lines.push("", ctx.t(noes === 0 ? "summary-eligibility-ok" : "summary-eligibility-check", { count: noes }));
+    lines.push(
+      "",
+      ctx.t(noes === 0 ? "summary-eligibility-ok" : "summary-eligibility-check", { count: noes }),
+    );
   }
-  lines.push("", ctx.t(form.kind === "application" ? "summary-application-footer" : "summary-profile-footer"));
+  lines.push(
+    "",
+    ctx.t(form.kind === "application" ? "summary-application-footer" : "summary-profile-footer"),
+  );
 
   const keyboard = new InlineKeyboard();
   questions.forEach((question, index) => {
-    keyboard.text(ctx.t("summary-edit-button", { number: index + 1 }), summaryCallback(token, `e:${question.id}`));
+    keyboard.text(
+      ctx.t("summary-edit-button", { number: index + 1 }),
+      summaryCallback(token, `e:${question.id}`),
+    );
     if ((index + 1) % 4 === 0) keyboard.row();
   });
   keyboard.row();
@@ -62,7 +79,10 @@ export function renderSummary(
     keyboard.text(ctx.t("summary-submit"), summaryCallback(token, "submit")).row();
     keyboard.text(ctx.t("summary-later"), summaryCallback(token, "later"));
   } else {
-    keyboard.text(ctx.t(form.record.completed ? "summary-profile-close" : "summary-profile-confirm"), summaryCallback(token, "submit"));
+    keyboard.text(
+      ctx.t(form.record.completed ? "summary-profile-close" : "summary-profile-confirm"),
+      summaryCallback(token, "submit"),
+    );
   }
   return { text: lines.join("\n"), keyboard };
 }

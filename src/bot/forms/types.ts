@@ -10,7 +10,10 @@ export type AnswerInput =
   | { kind: "choice"; value: string }
   | { kind: "contact"; phone: string; ownContact: boolean }
   | { kind: "file"; file: NewFile }
-  | { kind: "unsupported"; what: "sticker" | "photo" | "voice" | "video" | "document" | "location" | "other" };
+  | {
+      kind: "unsupported";
+      what: "sticker" | "photo" | "voice" | "video" | "document" | "location" | "other";
+    };
 
 /** Facts a question may need besides the record: all plain JSON (they pass through conversation state). */
 export interface FormEnvironment {

@@ -12,7 +12,7 @@ export interface OpenForm {
   /** the question whose answer the next message is; null while a menu (summary, confirm) is shown */
   questionId: string | null;
   /** a profile filled in on the way to an application: start the application when it is confirmed */
-  then?: "application";
+  continueWith?: "application";
   /** a fresh id per question asked, carried in callback data so old buttons are recognised */
   promptToken: string;
 }
