@@ -7,6 +7,7 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -89,6 +90,27 @@ export function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not lock ${dataDir}`);
 }
 
+/**
+ * Creates a new PGlite folder (initdb) in a short-lived child process. The
+ * WebAssembly heap grows to some 700 MB during initdb and never shrinks, so
+ * doing it in the bot's own process would keep that memory for its whole
+ * life; opening an existing folder needs about half.
+ */
+async function initialisePgliteFolder(pgDataDir: string): Promise<void> {
+  const script = `import { PGlite } from "@electric-sql/pglite";
+const db = new PGlite(process.argv[1]);
+await db.waitReady;
+await db.close();`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, pgDataDir], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`PGlite initdb exited with ${code}`))));
+  });
+}
+
 /** Opens the database and applies every migration in drizzle/ with the driver's own migrator. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
@@ -111,6 +133,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const pgDataDir = join(target.dataDir, "pglite");
     if (!existsSync(pgDataDir)) mkdirSync(pgDataDir, { recursive: true });
     try {
+      if (!existsSync(join(pgDataDir, "PG_VERSION"))) await initialisePgliteFolder(pgDataDir);
       client = new PGlite(pgDataDir);
       await client.waitReady;
     } catch (error) {

@@ -62,7 +62,7 @@ async function stopBot(bot: { child: ChildProcess; output: () => string }): Prom
   );
 }
 
-async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = find();
@@ -186,5 +186,5 @@ describe("the bot as a process", () => {
     mark = say("0100109106");
     await waitFor(() => sentSince(mark, "xã, phường nào"), "the fourth question");
     await stopBot(restarted);
-  });
+  }, 180_000);
 });
