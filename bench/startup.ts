@@ -26,7 +26,13 @@ async function measure(env: Record<string, string>): Promise<Run> {
   const started = performance.now();
   const child = spawn("node", ["--import", "tsx", "src/main.ts"], {
     cwd: root,
-    env: { ...process.env, BOT_TOKEN: "1:bench", TELEGRAM_API_ROOT: server.url, LOG_LEVEL: "info", ...env },
+    env: {
+      ...process.env,
+      BOT_TOKEN: "1:bench",
+      TELEGRAM_API_ROOT: server.url,
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -53,7 +59,9 @@ async function measure(env: Record<string, string>): Promise<Run> {
   await waitFor(() => api.callsTo("sendMessage").length > 0);
   const replyAt = performance.now() - started;
   const rss = Number(
-    (await import("node:fs")).readFileSync(`/proc/${child.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0,
+    (await import("node:fs"))
+      .readFileSync(`/proc/${child.pid}/status`, "utf8")
+      .match(/VmRSS:\s+(\d+)/)?.[1] ?? 0,
   );
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
@@ -72,5 +80,6 @@ const result: Record<string, unknown> = { bench: "startup" };
 result.pglite_first_start = await measure({ DATA_DIR: dataDir, DATABASE_URL: "" });
 result.pglite_restart = await measure({ DATA_DIR: dataDir, DATABASE_URL: "" });
 rmSync(dataDir, { recursive: true, force: true });
-if (process.env.DATABASE_URL) result.postgres = await measure({ DATABASE_URL: process.env.DATABASE_URL });
+if (process.env.DATABASE_URL)
+  result.postgres = await measure({ DATABASE_URL: process.env.DATABASE_URL });
 console.log(JSON.stringify(result));

@@ -157,6 +157,15 @@ export function readDotEnv(path = ".env"): Environment {
   return values;
 }
 
-export function loadConfig(env: Environment = process.env): Config {
-  return parseConfig({ ...readDotEnv(), ...env });
+/**
+ * `withoutBotToken`: for tools that never talk to Telegram (`npm run job`
+ * only queues messages in the outbox), a missing BOT_TOKEN is no error.
+ */
+export function loadConfig(
+  env: Environment = process.env,
+  options: { withoutBotToken?: boolean } = {},
+): Config {
+  const merged = { ...readDotEnv(), ...env };
+  if (options.withoutBotToken && !merged.BOT_TOKEN) merged.BOT_TOKEN = "0:not-needed";
+  return parseConfig(merged);
 }

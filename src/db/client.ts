@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import {
   closeSync,
   existsSync,
@@ -7,7 +8,6 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -107,7 +107,9 @@ await db.close();`;
       stdio: ["ignore", "ignore", "inherit"],
     });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`PGlite initdb exited with ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`PGlite initdb exited with ${code}`)),
+    );
   });
 }
 

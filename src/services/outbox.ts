@@ -182,48 +182,49 @@ export interface ClaimResult {
 /**
  * Claims due rows for one sender, in one short transaction. The lock is
  * `FOR UPDATE SKIP LOCKED`, so senders in several processes never take the
- * same row. Per chat, at most one row is claimed, only the oldest due one
- * (messages to a person arrive in the order they were queued), and none
- * while another message to that chat is in flight or was sent less than
- * `perChatIntervalMs` ago: Telegram's one-message-a-second-per-chat limit
- * holds across every sender.
+ * same row. Per chat, at most one row is claimed, the first due one
+ * (priority, then the order queued), and none while another message to
+ * that chat is in flight or was sent less than `perChatIntervalMs` ago:
+ * Telegram's one-message-a-second-per-chat limit holds across senders.
+ *
+ * The candidates are the first `limit * 10` due rows of chats that are free
+ * (a prefix of the sending order, so "first of its chat within the prefix"
+ * is "first of its chat"); the cost does not grow with the backlog.
  */
 export async function claimDue(db: Database, options: ClaimOptions): Promise<ClaimResult> {
   const { now, quiet } = options;
-  const other = alias(outbox, "other");
-  const sameChat = eq(other.chatId, outbox.chatId);
+  const due = alias(outbox, "due");
+  const busy = alias(outbox, "busy");
   const recentlySentAfter = new Date(now.getTime() - options.perChatIntervalMs);
   return db.transaction(async (tx) => {
+    const chatIsBusy = tx
+      .select({ id: busy.id })
+      .from(busy)
+      .where(
+        and(
+          eq(busy.chatId, due.chatId),
+          or(
+            and(eq(busy.status, "sending"), gt(busy.leaseUntil, now)),
+            and(eq(busy.status, "sent"), gt(busy.sentAt, recentlySentAfter)),
+          ),
+        ),
+      );
+    const window = tx
+      .select({ id: due.id, chatId: due.chatId, priority: due.priority })
+      .from(due)
+      .where(and(claimable(due, now, quiet), notExists(chatIsBusy)))
+      .orderBy(desc(due.priority), asc(due.id))
+      .limit(Math.max(100, options.limit * 10))
+      .as("window");
+    const firstOfEachChat = tx
+      .selectDistinctOn([window.chatId], { id: window.id })
+      .from(window)
+      .orderBy(window.chatId, desc(window.priority), asc(window.id));
     const candidates = await tx
       .select({ id: outbox.id, chatId: outbox.chatId, userId: outbox.userId })
       .from(outbox)
-      .where(
-        and(
-          claimable(outbox, now, quiet),
-          // the oldest due row of its chat
-          notExists(
-            tx
-              .select({ id: other.id })
-              .from(other)
-              .where(and(sameChat, sql`${other.id} < ${outbox.id}`, claimable(other, now, quiet))),
-          ),
-          // nothing to that chat in flight, nor sent within the per-chat interval
-          notExists(
-            tx
-              .select({ id: other.id })
-              .from(other)
-              .where(
-                and(
-                  sameChat,
-                  or(
-                    and(eq(other.status, "sending"), gt(other.leaseUntil, now)),
-                    and(eq(other.status, "sent"), gt(other.sentAt, recentlySentAfter)),
-                  ),
-                ),
-              ),
-          ),
-        ),
-      )
+      // = any(array(…)): the ids are computed once, then fetched by primary key
+      .where(and(sql`${outbox.id} = any(array(${firstOfEachChat}))`, claimable(outbox, now, quiet)))
       .orderBy(desc(outbox.priority), asc(outbox.id))
       .limit(options.limit)
       .for("update", { skipLocked: true });

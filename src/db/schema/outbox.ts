@@ -13,6 +13,13 @@ import { telegramId, timestamps, timestamptz } from "./columns.ts";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dead";
 
 /**
+ * "immediate": a decision, a reply, a notice someone waits for: sent at once,
+ * day or night. "daytime": reminders, digests, broadcasts: held through quiet
+ * hours (checked again by the sender at the moment of sending).
+ */
+export type OutboxUrgency = "immediate" | "daytime";
+
+/**
  * What a proactive message carries. Text is final (rendered in the
  * recipient's language when queued), so the sender needs no locale.
  */
@@ -49,8 +56,12 @@ export const outbox = pgTable(
     payload: jsonb("payload").$type<OutboxPayload>().notNull(),
     dedupeKey: text("dedupe_key").notNull(),
     status: text("status").$type<OutboxStatus>().notNull().default("pending"),
-    /** hold until this instant (quiet hours, backoff, 429 retry_after) */
-    notBefore: timestamptz("not_before").notNull().defaultNow(),
+    urgency: text("urgency").$type<OutboxUrgency>().notNull().default("immediate"),
+    /** higher goes first among due rows (immediate messages default to 10, daytime to 0) */
+    priority: integer("priority").notNull().default(0),
+    /** hold until this instant (a scheduled time, backoff, 429 retry_after); null: no hold */
+    notBefore: timestamptz("not_before"),
+    /** sends tried, or possibly tried (a claim whose sender died counts); dead at the configured maximum */
     attempts: integer("attempts").notNull().default(0),
     /** while status is sending: the claim expires at this instant and another sender may take it */
     leaseUntil: timestamptz("lease_until"),
@@ -63,7 +74,7 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex("outbox_dedupe_key_unique").on(t.dedupeKey),
     index("outbox_due_idx").on(t.status, t.notBefore),
-    index("outbox_chat_idx").on(t.chatId),
+    index("outbox_chat_status_idx").on(t.chatId, t.status),
   ],
 );
 
