@@ -187,4 +187,57 @@ describe("the bot as a process", () => {
     await waitFor(() => sentSince(mark, "xã, phường nào"), "the fourth question");
     await stopBot(restarted);
   }, 180_000);
+
+  it("serves a webhook that refuses requests without the secret-token header", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const webhookDataDir = mkdtempSync(join(tmpdir(), "kc-e2e-webhook-"));
+    const bot = startBot({
+      DATA_DIR: webhookDataDir,
+      WEBHOOK_URL: "https://bot.example.vn/telegram",
+      WEBHOOK_SECRET: "e2e-secret_1",
+      PORT: String(port),
+    });
+    try {
+      const registered = await waitFor(() => api.callsTo("setWebhook").at(-1), "setWebhook");
+      expect(registered.params).toMatchObject({
+        url: "https://bot.example.vn/telegram",
+        secret_token: "e2e-secret_1",
+      });
+      await waitFor(
+        () => (bot.output().includes('"msg":"started"') ? true : undefined),
+        "the start",
+      );
+      const update = {
+        update_id: 999_001,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: 515, type: "private", first_name: "B" },
+          from: { id: 515, is_bot: false, first_name: "B" },
+          text: "/start",
+          entities: [{ type: "bot_command", offset: 0, length: 6 }],
+        },
+      };
+      const post = (headers: Record<string, string>) =>
+        fetch(`http://127.0.0.1:${port}/`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(update),
+        });
+      expect((await post({})).status).toBe(401);
+      expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong" })).status).toBe(401);
+      const mark = api.calls.length;
+      expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "e2e-secret_1" })).status).toBe(200);
+      await waitFor(
+        () =>
+          api.calls
+            .slice(mark)
+            .find((call) => call.method === "sendMessage" && Number(call.params.chat_id) === 515),
+        "the answer to a genuine update",
+      );
+    } finally {
+      await stopBot(bot);
+      rmSync(webhookDataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
