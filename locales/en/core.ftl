@@ -38,6 +38,7 @@ help-text =
     • { menu-profile }: see and edit your establishment's details.
     • /cancel: stop what you are doing (a form in progress is kept).
     • /language: change the language.
+    • /mydata, /deletedata: see or delete your personal data.
     Every answer is saved at once: you can stop and continue later.
 help-before-consent = Type /start to begin. We need your agreement to store your data before we can accept an application.
 
@@ -68,3 +69,20 @@ command-status = Look up an application by code
 command-help = Help
 command-language = Change language
 command-cancel = Stop what you are doing
+
+## Personal data (Decree 13/2023/NĐ-CP)
+
+personal-data-summary =
+    The data we keep about you:
+    • Telegram name: { $name }
+    • The day you agreed: { $consent }
+    • Establishment profiles: { $establishments }
+    • Applications (drafts included): { $applications }
+    See the details under «{ menu-profile }» and «{ menu-applications }». Type /deletedata to delete it all.
+personal-data-delete-confirm = Are you sure you want to delete all your data? Your establishment's details and every application, submitted ones too, will be deleted for good.
+personal-data-delete-yes = 🗑 Delete everything
+personal-data-delete-no = Keep it
+personal-data-deleted = All your data is deleted. Type /start whenever you want to begin again.
+personal-data-kept = Nothing was deleted.
+command-mydata = See the personal data kept about you
+command-deletedata = Delete your personal data

@@ -38,6 +38,7 @@ help-text =
     • { menu-profile }: xem, sửa thông tin cơ sở.
     • /cancel: dừng việc đang làm (hồ sơ đang điền vẫn được giữ).
     • /language: đổi ngôn ngữ.
+    • /mydata, /deletedata: xem, xoá dữ liệu cá nhân.
     Mọi câu trả lời được lưu ngay, Anh/Chị có thể dừng và điền tiếp lúc khác.
 help-before-consent = Anh/Chị gõ /start để bắt đầu. Chúng tôi cần Anh/Chị đồng ý cho lưu thông tin trước khi nhận hồ sơ.
 
@@ -68,3 +69,20 @@ command-status = Tra cứu hồ sơ theo mã
 command-help = Hướng dẫn
 command-language = Đổi ngôn ngữ
 command-cancel = Dừng việc đang làm
+
+## Personal data (Nghị định 13/2023/NĐ-CP)
+
+personal-data-summary =
+    Dữ liệu chúng tôi đang lưu về Anh/Chị:
+    • Tên Telegram: { $name }
+    • Ngày Anh/Chị đồng ý: { $consent }
+    • Thông tin cơ sở: { $establishments }
+    • Hồ sơ (kể cả bản nháp): { $applications }
+    Xem chi tiết ở «{ menu-profile }» và «{ menu-applications }». Gõ /deletedata để xoá toàn bộ.
+personal-data-delete-confirm = Anh/Chị chắc chắn muốn xoá toàn bộ dữ liệu của mình? Thông tin cơ sở và mọi hồ sơ, kể cả hồ sơ đã nộp, sẽ bị xoá và không khôi phục được.
+personal-data-delete-yes = 🗑 Xoá toàn bộ
+personal-data-delete-no = Không xoá
+personal-data-deleted = Đã xoá toàn bộ dữ liệu của Anh/Chị. Khi cần, Anh/Chị gõ /start để bắt đầu lại.
+personal-data-kept = Không xoá gì. Dữ liệu của Anh/Chị vẫn được giữ.
+command-mydata = Xem dữ liệu cá nhân đang lưu
+command-deletedata = Xoá dữ liệu cá nhân

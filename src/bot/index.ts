@@ -13,6 +13,7 @@ import { chatMemberFeature } from "./features/chat-member.ts";
 import { formControls, formRouter, formsFeature } from "./features/forms.ts";
 import { helpFeature } from "./features/help.ts";
 import { languageFeature } from "./features/language.ts";
+import { personalDataFeature } from "./features/personal-data.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { AnsweredUpdates } from "./forms/answered-updates.ts";
@@ -96,6 +97,7 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
   guarded.use(formControls());
   guarded.use(formsFeature(deps));
   guarded.use(applicationsFeature(deps));
+  guarded.use(personalDataFeature(deps));
   guarded.use(helpFeature(deps));
   guarded.use(unhandledFeature());
   return bot;

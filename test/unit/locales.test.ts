@@ -125,9 +125,18 @@ function dynamicKeys(): string[] {
   );
   keys.push(...MAIN_MENU_KEYS);
   keys.push(
-    ...["start", "apply", "applications", "profile", "status", "help", "language", "cancel"].map(
-      (c) => `command-${c}`,
-    ),
+    ...[
+      "start",
+      "apply",
+      "applications",
+      "profile",
+      "status",
+      "help",
+      "language",
+      "cancel",
+      "mydata",
+      "deletedata",
+    ].map((c) => `command-${c}`),
   );
   return keys;
 }

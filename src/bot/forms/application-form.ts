@@ -77,16 +77,28 @@ function expectMoney(
 const amountDisplay = (value: string | null): string | null =>
   value === null ? null : formatMoney(BigInt(value));
 
-function capNotices(record: ApplicationDraft, total: bigint, requested: bigint, { province, env }: QuestionContext): Message[] {
+function capNotices(
+  record: ApplicationDraft,
+  total: bigint,
+  requested: bigint,
+  { province, env }: QuestionContext,
+): Message[] {
   if (!record.category || !isSupportCategoryId(record.category)) return [];
   const warnings = checkSupportCaps(province, env.planYear, record.category, total, requested);
   // One warning, with the lower of the two limits: the percentage already takes the amount cap into account.
   const percent = warnings.find((warning) => warning.kind === "over-percent");
   if (percent?.kind === "over-percent") {
-    return [{ key: "cap-warning-percent", vars: { percent: percent.maxPercent, max: formatMoney(percent.maxAllowed) } }];
+    return [
+      {
+        key: "cap-warning-percent",
+        vars: { percent: percent.maxPercent, max: formatMoney(percent.maxAllowed) },
+      },
+    ];
   }
   const amount = warnings.find((warning) => warning.kind === "over-amount");
-  return amount?.kind === "over-amount" ? [{ key: "cap-warning-amount", vars: { max: formatMoney(amount.maxAmount) } }] : [];
+  return amount?.kind === "over-amount"
+    ? [{ key: "cap-warning-amount", vars: { max: formatMoney(amount.maxAmount) } }]
+    : [];
 }
 
 function monthQuestion(id: "start" | "end"): ApplicationQuestion {
