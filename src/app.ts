@@ -13,6 +13,9 @@ import { createOutboxApi, OutboxSender } from "./jobs/outbox-sender.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
 
+/** my_chat_member tells us of a block; edited_message lets the bot say an edit is not read as an answer. */
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+
 export interface RunningApplication {
   stop(): Promise<void>;
 }
@@ -54,7 +57,13 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   if (config.delivery.mode === "webhook") {
     const { url, secret, port } = config.delivery;
     // grammY answers 401 to any request without the right X-Telegram-Bot-Api-Secret-Token header.
-    const handle = webhookCallback(bot, "http", { secretToken: secret });
+    // A slow update is answered 200 and finished in the background ("return"), rather than
+    // failing the request and making Telegram send it again.
+    const handle = webhookCallback(bot, "http", {
+      secretToken: secret,
+      onTimeout: "return",
+      timeoutMilliseconds: 55_000,
+    });
     server = createServer((request, response) => {
       if (request.method !== "POST") {
         response.writeHead(405).end();
@@ -66,12 +75,15 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       });
     });
     await new Promise<void>((resolve) => server?.listen(port, resolve));
-    await bot.api.setWebhook(url, { secret_token: secret });
+    await bot.api.setWebhook(url, {
+      secret_token: secret,
+      allowed_updates: ALLOWED_UPDATES,
+    });
     logger.info({ port, url }, "webhook server listening");
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, {
-      runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
+      runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
     });
     logger.info({ bot: (bot.botInfo as UserFromGetMe).username }, "polling for updates");
   }

@@ -86,3 +86,4 @@ personal-data-deleted = All your data is deleted. Type /start whenever you want 
 personal-data-kept = Nothing was deleted.
 command-mydata = See the personal data kept about you
 command-deletedata = Delete your personal data
+error-apology-form = Sorry, something went wrong on our side. The answers already saved are safe. Please answer the question below.

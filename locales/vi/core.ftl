@@ -86,3 +86,4 @@ personal-data-deleted = Đã xoá toàn bộ dữ liệu của Anh/Chị. Khi c�
 personal-data-kept = Không xoá gì. Dữ liệu của Anh/Chị vẫn được giữ.
 command-mydata = Xem dữ liệu cá nhân đang lưu
 command-deletedata = Xoá dữ liệu cá nhân
+error-apology-form = Xin lỗi Anh/Chị, hệ thống vừa gặp trục trặc. Các câu trả lời đã lưu vẫn còn nguyên. Mời Anh/Chị trả lời câu hỏi dưới đây.

@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
@@ -20,6 +19,8 @@ import { AnsweredUpdates } from "./forms/answered-updates.ts";
 import { createFormInterrupts } from "./forms/interrupts.ts";
 import { errorHandler } from "./handlers/error.ts";
 import { LanguageRegistry, loadUser } from "./middlewares/load-user.ts";
+import { RecentUpdates } from "./middlewares/recent-updates.ts";
+import { retryingFetch } from "./retrying-fetch.ts";
 
 export interface BotOptions {
   /** the Bot API server (Telegram's, a local one, or a test double) */
@@ -28,7 +29,7 @@ export interface BotOptions {
   fetch?: typeof fetch;
   /** skips getMe at start (tests, benchmarks) */
   botInfo?: UserFromGetMe;
-  /** auto-retry on 429/5xx; tests turn it off to see Telegram's errors */
+  /** retry on 429/5xx/network errors; tests turn it off to see Telegram's errors */
   autoRetry?: boolean;
   /** overrides CONVERSATION_STATE_VERSION (tests of a deploy that changed the form's code) */
   conversationVersion?: number;
@@ -42,21 +43,24 @@ export interface BotOptions {
 export const CONVERSATION_STATE_VERSION = 1;
 
 export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<BotContext> {
+  const baseFetch = options.fetch ?? globalThis.fetch;
   const bot = new Bot<BotContext>(deps.config.botToken, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: {
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
-      ...(options.fetch ? { fetch: options.fetch as never } : {}),
+      // Client options reach inside conversations, so retries live in fetch (see retrying-fetch.ts).
+      fetch: (options.autoRetry === false ? baseFetch : retryingFetch(baseFetch)) as never,
     },
   });
-  const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
-  if (options.autoRetry !== false) bot.api.config.use(retry());
 
   const registry = new LanguageRegistry();
   const i18n = createI18n<BotContext>((ctx) => registry.get(ctx.from?.id));
   const formI18n = createI18n<FormContext>((ctx) => registry.get(ctx.from?.id));
   const answered = new AnsweredUpdates();
 
+  // Telegram delivers an update again when a webhook answer is late: handle each once.
+  const seen = new RecentUpdates();
+  bot.use((ctx, next) => (seen.firstTime(ctx.update.update_id) ? next() : undefined));
   // One chat's updates never race on its form state (the runner handles updates concurrently).
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   const guarded = bot.errorBoundary(errorHandler);
@@ -66,6 +70,8 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
     await next();
   });
   guarded.use(chatMemberFeature(deps));
+  // The bot serves people one to one: forms, profiles and applications are private.
+  guarded.use((ctx, next) => (ctx.chat?.type === "private" ? next() : undefined));
   guarded.use(loadUser(registry));
   guarded.use(i18n);
   guarded.use(startFeature(registry));
@@ -77,14 +83,8 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
         prefix: "conversation:",
         adapter: conversationStorageAdapter(deps.db),
       },
-      // Inside a conversation: our language, and auto-retry (transformers on bot.api do not reach in here).
-      plugins: [
-        formI18n,
-        async (ctx, next) => {
-          if (options.autoRetry !== false) ctx.api.config.use(retry());
-          await next();
-        },
-      ],
+      // Inside a conversation: our language (read from the registry the outer middleware keeps fresh).
+      plugins: [formI18n],
     }),
   );
   // Before the conversation, so they work in the middle of a form.

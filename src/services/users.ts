@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type Language, type OpenForm, type UserRole, users } from "../db/schema/index.ts";
 
@@ -56,6 +56,18 @@ export async function setOpenForm(
   openForm: OpenForm | null,
 ): Promise<void> {
   await db.update(users).set({ openForm }).where(eq(users.id, userId));
+}
+
+/** Records that the open question (by its token) was delivered. */
+export async function markQuestionAsked(
+  db: Executor,
+  userId: number,
+  promptToken: string,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ openForm: sql`jsonb_set(${users.openForm}, '{asked}', 'true'::jsonb)` })
+    .where(and(eq(users.id, userId), sql`${users.openForm}->>'promptToken' = ${promptToken}`));
 }
 
 export async function ensureRole(db: Executor, userId: number, role: UserRole): Promise<void> {

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { establishments } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
 
@@ -46,5 +47,42 @@ describeWithDatabase("error boundary", (database) => {
     world.api.failNext("sendMessage", 500, "Internal Server Error");
     await owner.send("/help").catch(() => undefined);
     expect(owner.lastText()).toContain("Sorry, something went wrong on our side");
+  });
+
+  it("after a failed question, the retyped answer is not taken for a question the owner never saw", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = new TestUser(world, 1003);
+    await owner.consent();
+    await owner.send("/profile");
+    await owner.send("Cơ sở mộc");
+    await owner.press("Doanh nghiệp");
+    await owner.send("0100109106");
+    await owner.send("cao loc");
+    world.api.failNext("sendMessage", 502, "Bad Gateway");
+    await owner.send("Thôn Nà Pàn").catch(() => undefined); // the next question's message fails
+    expect(owner.texts().at(-2)).toContain("Mời Anh/Chị trả lời câu hỏi dưới đây");
+    expect(owner.lastText()).toContain("Họ và tên người đại diện");
+    await owner.send("Hoàng Văn Minh");
+    const [row] = await db.select().from(establishments);
+    expect(row).toMatchObject({ address: "Thôn Nà Pàn", representativeName: "Hoàng Văn Minh" });
+  });
+
+  it("when even the repeated question fails, the next message asks it instead of being saved to it", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = new TestUser(world, 1004);
+    await owner.consent();
+    await owner.send("/profile");
+    world.api.failNext("sendMessage", 502, "Bad Gateway", 3);
+    // The name is saved, then the next question, the apology and the question again all fail.
+    await owner.send("Cơ sở mộc").catch(() => undefined);
+    expect(owner.lastText()).toContain("Tên cơ sở");
+    // The owner, seeing nothing new, types the name again: it is not taken as the kind of establishment.
+    await owner.send("Cơ sở mộc").catch(() => undefined);
+    expect(owner.lastText()).toContain("Cơ sở thuộc loại hình nào?");
+    const [row] = await db.select().from(establishments);
+    expect(row?.name).toBe("Cơ sở mộc");
+    expect(row?.legalForm).toBeNull();
   });
 });

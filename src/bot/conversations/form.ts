@@ -3,6 +3,7 @@ import { communeByCode, communeLabel } from "../../domain/communes.ts";
 import { formatPhone } from "../../domain/phone.ts";
 import type { FormRecord } from "../../services/forms.ts";
 import { loadFormRecord, saveFormAnswer } from "../../services/forms.ts";
+import { markQuestionAsked } from "../../services/users.ts";
 import type { BotContext, FormContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
 import type { AnsweredUpdates } from "../forms/answered-updates.ts";
@@ -63,6 +64,9 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
     let current = ctx;
     if (entry === "ask") {
       await sendPrompt(ctx, promptStep(), question);
+      await conversation.external(() =>
+        markQuestionAsked(deps.db, userId, step.openForm.promptToken),
+      );
       current = await conversation.wait();
     }
     for (;;) {

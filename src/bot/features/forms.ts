@@ -37,6 +37,14 @@ export function formRouter(answered: AnsweredUpdates) {
     const form = ctx.user?.openForm;
     const isFormButton = ctx.callbackQuery?.data?.startsWith("f:") ?? false;
     if (form?.questionId && (ctx.message || isFormButton)) {
+      if (!form.asked) {
+        // The question never reached the person (an error came first): what they sent was meant
+        // for the question before, which is already saved. Ask this one.
+        await advanceForm(ctx);
+        return;
+      }
+      // Clears what a conversation that failed may have left behind (an empty entry blocks enter()).
+      await ctx.conversation.exitAll();
       await ctx.conversation.enter(FORM_CONVERSATION, "answer");
       // Entered from here, a conversation that halts does not call downstream middleware: move on ourselves.
       if (answered.take(ctx.update.update_id)) await advanceForm(ctx);

@@ -15,7 +15,7 @@ import {
   markEstablishmentComplete,
 } from "../../services/establishments.ts";
 import { notifyOfficersOfSubmission } from "../../services/notifications.ts";
-import { setOpenForm } from "../../services/users.ts";
+import { markQuestionAsked, setOpenForm } from "../../services/users.ts";
 import type { BotContext } from "../context.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
 import { FORM_CONVERSATION } from "./conversation-id.ts";
@@ -103,6 +103,7 @@ export async function repeatCurrentStep(ctx: BotContext): Promise<void> {
     },
     question,
   );
+  if (!step.openForm.asked) await markQuestionAsked(ctx.deps.db, userId, step.openForm.promptToken);
 }
 
 /** Changes one answer from the summary: ask that question, then come back to the summary. */

@@ -1,9 +1,13 @@
 import type { BotError } from "grammy";
 import type { BotContext } from "../context.ts";
+import { repeatCurrentStep } from "../forms/flow.ts";
 
 /**
  * Any error while handling an update: logged with the update id, and the
  * person gets an apology in their language. The process lives on.
+ *
+ * In the middle of a form the current question is sent again, so that the
+ * next message answers the question the person sees (never one they missed).
  */
 export async function errorHandler(error: BotError<BotContext>): Promise<void> {
   const { ctx } = error;
@@ -14,14 +18,14 @@ export async function errorHandler(error: BotError<BotContext>): Promise<void> {
   );
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    if (ctx.chat?.type === "private") {
-      // i18n may not have run yet when the error came early: fall back to Vietnamese.
-      const text =
-        typeof ctx.t === "function"
-          ? ctx.t("error-apology")
-          : ctx.deps?.i18n.t("vi", "error-apology");
-      if (text) await ctx.reply(text);
-    }
+    if (ctx.chat?.type !== "private") return;
+    const inForm = Boolean(ctx.user?.openForm);
+    const key = inForm ? "error-apology-form" : "error-apology";
+    // i18n may not have run yet when the error came early: fall back to Vietnamese.
+    const text = typeof ctx.t === "function" ? ctx.t(key) : ctx.deps?.i18n.t("vi", key);
+    if (text) await ctx.reply(text);
+    // This sends the question again outside any conversation (they are closed by now).
+    if (inForm && typeof ctx.t === "function") await repeatCurrentStep(ctx);
   } catch (replyError) {
     logger?.warn(
       { err: replyError, update_id: ctx.update.update_id },

@@ -15,6 +15,12 @@ export interface OpenForm {
   continueWith?: "application";
   /** a fresh id per question asked, carried in callback data so old buttons are recognised */
   promptToken: string;
+  /**
+   * the question's message reached the person. Until then a message is not
+   * taken as its answer (it was typed for an earlier question, e.g. again
+   * after an error): the question is asked instead.
+   */
+  asked?: boolean;
 }
 
 export interface NotificationPreferences {
