@@ -41,7 +41,7 @@ summary-incomplete = Some questions are not answered yet. Please continue.
 
 profile-intro = Please tell us about your establishment. Every answer is saved at once.
 profile-intro-before-application = Before the application, please tell us about your establishment. This is done once; every answer is saved at once.
-profile-saved = Your establishment's details are saved. Thank you.
+profile-saved = Your establishment's details are saved. Thank you. To apply for support, tap «{ menu-apply }».
 profile-saved-continue = Your establishment's details are saved. Now for the application.
 
 profile-q-name = What is the name of your establishment?
@@ -229,3 +229,7 @@ attachments-received = { $count }/{ $max } files received. Send more, or tap «D
 ## Notices to officers
 
 officer-new-application = 📥 New application <b>{ $code }</b>: { $title } — { $establishment }. Type /status { $code } to see it.
+form-edited-message = An edited message does not count as an answer. Please send the answer as a new message.
+list-previous = ◀️ Previous
+list-next = Next ▶️
+profile-edit-stopped = Editing stopped. The changes you made are kept.

@@ -41,7 +41,7 @@ summary-incomplete = Còn câu hỏi chưa trả lời. Mời Anh/Chị trả l�
 
 profile-intro = Mời Anh/Chị cho biết thông tin về cơ sở. Mỗi câu trả lời được lưu ngay.
 profile-intro-before-application = Trước khi lập hồ sơ, Anh/Chị cho biết thông tin về cơ sở. Việc này chỉ làm một lần, mỗi câu trả lời được lưu ngay.
-profile-saved = Đã lưu thông tin cơ sở. Cảm ơn Anh/Chị.
+profile-saved = Đã lưu thông tin cơ sở. Cảm ơn Anh/Chị. Để lập hồ sơ đề nghị hỗ trợ, Anh/Chị bấm «{ menu-apply }».
 profile-saved-continue = Đã lưu thông tin cơ sở. Mời Anh/Chị lập hồ sơ đề nghị hỗ trợ.
 
 profile-q-name = Tên cơ sở của Anh/Chị là gì?
@@ -229,3 +229,7 @@ attachments-received = Đã nhận { $count }/{ $max } tệp. Anh/Chị gửi ti
 ## Notices to officers
 
 officer-new-application = 📥 Hồ sơ mới <b>{ $code }</b>: { $title } — { $establishment }. Gõ /status { $code } để xem.
+form-edited-message = Tin nhắn đã sửa không được tính là câu trả lời. Anh/Chị vui lòng gửi câu trả lời mới.
+list-previous = ◀️ Trang trước
+list-next = Trang sau ▶️
+profile-edit-stopped = Đã dừng sửa. Những thay đổi Anh/Chị đã làm vẫn được lưu.

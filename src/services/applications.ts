@@ -6,6 +6,7 @@ import {
   applicationHistory,
   applications,
   type EligibilityAnswers,
+  type EstablishmentSnapshot,
   establishments,
   type Program,
 } from "../db/schema/index.ts";
@@ -171,7 +172,19 @@ export async function updateApplicationDraft(
   patch: ApplicationPatch,
 ): Promise<void> {
   const { totalCost, requestedSupport, counterpartFunds, addFile, ...rest } = patch;
-  if (addFile) await addApplicationFile(db, id, addFile);
+  if (addFile) {
+    const [draft] = await db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.id, id),
+          eq(applications.ownerId, ownerId),
+          eq(applications.status, "draft"),
+        ),
+      );
+    if (draft) await addApplicationFile(db, id, addFile);
+  }
   const values: Partial<typeof applications.$inferInsert> = { ...rest };
   if (totalCost !== undefined) values.totalCost = moneyValue(totalCost);
   if (requestedSupport !== undefined) values.requestedSupport = moneyValue(requestedSupport);
@@ -264,9 +277,30 @@ export async function submitApplication(
       .returning({ lastNumber: applicationCounters.lastNumber });
     if (!counter) throw new Error("counter not updated");
     const code = formatApplicationCode(input.prefix, draft.planYear, counter.lastNumber);
+    const [establishment] = await tx
+      .select()
+      .from(establishments)
+      .where(eq(establishments.id, draft.establishmentId))
+      .limit(1);
+    const establishmentSnapshot: EstablishmentSnapshot | null = establishment
+      ? {
+          name: establishment.name,
+          legalForm: establishment.legalForm,
+          taxCode: establishment.taxCode,
+          communeCode: establishment.communeCode,
+          address: establishment.address,
+          representativeName: establishment.representativeName,
+          representativePosition: establishment.representativePosition,
+          phone: establishment.phone,
+          email: establishment.email,
+          sector: establishment.sector,
+          mainProducts: establishment.mainProducts,
+          workers: establishment.workers,
+        }
+      : null;
     await tx
       .update(applications)
-      .set({ code, status: "submitted", submittedAt: input.at })
+      .set({ code, status: "submitted", submittedAt: input.at, establishmentSnapshot })
       .where(eq(applications.id, draft.id));
     await tx.insert(applicationHistory).values({
       applicationId: draft.id,
@@ -348,7 +382,7 @@ export async function getApplicationDetails(
       decisionNote: row.application.decisionNote,
       approvedAmount: moneyText(row.application.approvedAmount),
     },
-    establishmentName: row.establishmentName,
+    establishmentName: row.application.establishmentSnapshot?.name ?? row.establishmentName,
     files,
     history,
   };

@@ -37,8 +37,14 @@ describeWithDatabase(
         expect(texts.at(-2)).toContain(expected);
         expect(texts.at(-1)).toContain(question);
       }
-      await owner.send("Cơ sở mộc Hữu Lũng");
+      await owner.editMessage("Cơ sở mộc Hữu Lũng (sửa)");
+      expect(owner.texts().at(-2)).toContain("Tin nhắn đã sửa không được tính");
+      expect(owner.lastText()).toContain(question);
+      // A photo with the answer typed as its caption: the caption is the answer.
+      await owner.sendPhoto("workshop", "Cơ sở mộc Hữu Lũng");
       expect(owner.lastText()).toContain("Cơ sở thuộc loại hình nào?");
+      const [row] = await database().db.select().from(establishments);
+      expect(row?.name).toBe("Cơ sở mộc Hữu Lũng");
     });
 
     it("typed text where a button is expected, a wrong tax code, an unknown commune, a bad phone", async () => {

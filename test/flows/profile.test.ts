@@ -24,6 +24,11 @@ describeWithDatabase("the establishment profile", (database) => {
     expect(owner.lastText()).toContain("8. Điện thoại: 0205 3871 234");
     await owner.press("✔️ Xong");
     expect(owner.lastText()).toContain("Đã lưu thông tin cơ sở");
+    await owner.send("/profile");
+    await owner.press("Sửa mục 1");
+    await owner.send("/cancel");
+    expect(owner.lastText()).toContain("Đã dừng sửa");
+    expect((await db.select().from(establishments)).length).toBe(1);
     const [row] = await db.select().from(establishments);
     expect(row?.phone).toBe("+842053871234");
     expect(row?.name).toBe("Hợp tác xã Chè <Bắc Sơn> & Co");

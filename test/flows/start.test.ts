@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { establishments, users } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
@@ -65,5 +65,22 @@ describeWithDatabase("/start and consent", (database) => {
     expect(owner.lastText()).toContain("Thank you for agreeing");
     const [row] = await db.select().from(users);
     expect(row?.language).toBe("en");
+  });
+});
+
+describeWithDatabase("admins follow ADMIN_IDS", (database) => {
+  it("grants the role to a listed id and takes it from one no longer listed", async () => {
+    const { db } = database();
+    const before = createTestWorld(db, { adminIds: [] });
+    await new TestUser(before, 701).consent();
+    await new TestUser(before, 702).consent();
+    const after = createTestWorld(db, { adminIds: [701] });
+    await new TestUser(after, 701).send("/help");
+    const roles = Object.fromEntries((await db.select().from(users)).map((u) => [u.id, u.role]));
+    expect(roles).toEqual({ 701: "admin", 702: "applicant" });
+    const later = createTestWorld(db, { adminIds: [] });
+    await new TestUser(later, 701).send("/help");
+    const [row] = await db.select().from(users).where(eq(users.id, 701));
+    expect(row?.role).toBe("applicant");
   });
 });

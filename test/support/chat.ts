@@ -169,9 +169,10 @@ export class TestUser {
     return this.deliver(this.message({ text, ...(entities ? { entities } : {}) }));
   }
 
-  sendPhoto(fileId = `photo-${this.messageId}`): Promise<BotMessage[]> {
+  sendPhoto(fileId = `photo-${this.messageId}`, caption?: string): Promise<BotMessage[]> {
     return this.deliver(
       this.message({
+        ...(caption ? { caption } : {}),
         photo: [
           {
             file_id: `${fileId}-small`,
@@ -220,6 +221,15 @@ export class TestUser {
         },
       }),
     );
+  }
+
+  /** The person edits an earlier message of theirs. */
+  editMessage(text: string): Promise<BotMessage[]> {
+    const message = this.message({ text, edit_date: 1 }) as { message: unknown };
+    return this.deliver({ edited_message: message.message } as unknown as Omit<
+      Update,
+      "update_id"
+    >);
   }
 
   sendVoice(): Promise<BotMessage[]> {

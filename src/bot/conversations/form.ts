@@ -9,7 +9,12 @@ import type { BotDependencies } from "../dependencies.ts";
 import type { AnsweredUpdates } from "../forms/answered-updates.ts";
 import { MAX_ATTACHMENTS } from "../forms/application-form.ts";
 import { FORM_CONVERSATION } from "../forms/conversation-id.ts";
-import { COMMUNE_PAGE_PREFIX, COMMUNE_PAGE_SIZE, communeChoices } from "../forms/profile-form.ts";
+import {
+  COMMUNE_BROWSE,
+  COMMUNE_PAGE_PREFIX,
+  COMMUNE_PAGE_SIZE,
+  communeChoices,
+} from "../forms/profile-form.ts";
 import {
   choiceKeyboard,
   type PromptStep,
@@ -87,14 +92,12 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
         continue;
       }
       const input = read.input;
-      if (input.kind === "choice" && input.value.startsWith(COMMUNE_PAGE_PREFIX)) {
+      if (
+        input.kind === "choice" &&
+        (input.value === COMMUNE_BROWSE || input.value.startsWith(COMMUNE_PAGE_PREFIX))
+      ) {
         await current.answerCallbackQuery();
-        await showCommunePage(
-          current,
-          context,
-          step.openForm.promptToken,
-          Number(input.value.slice(COMMUNE_PAGE_PREFIX.length)),
-        );
+        await showCommunePage(current, context, step.openForm.promptToken, input.value);
         current = await conversation.wait();
         continue;
       }
@@ -189,8 +192,12 @@ async function showCommunePage(
   ctx: FormContext,
   context: QuestionContext,
   token: string,
-  page: number,
+  value: string,
 ): Promise<void> {
+  // Decided from the button's data, never from translated text: the replay must take the same branch
+  // whatever the language is now.
+  const fromList = value.startsWith(COMMUNE_PAGE_PREFIX);
+  const page = fromList ? Number(value.slice(COMMUNE_PAGE_PREFIX.length)) : 0;
   const communes = [...context.province.communes].sort((a, b) =>
     a.name.localeCompare(b.name, "vi"),
   );
@@ -212,7 +219,7 @@ async function showCommunePage(
   if (current < pages - 1)
     keyboard.text(ctx.t("commune-next"), `f:${token}:${COMMUNE_PAGE_PREFIX}${current + 1}`);
   const text = ctx.t("commune-page", { page: current + 1, pages });
-  if (ctx.callbackQuery?.message?.text?.startsWith(text.slice(0, 10))) {
+  if (fromList) {
     await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
   } else {
     await ctx.reply(text, { reply_markup: keyboard });

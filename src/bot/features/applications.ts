@@ -13,6 +13,7 @@ import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
 import { isMenuButton } from "../filters/menu-button.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
+import { clip, TELEGRAM_TEXT_LIMIT, visibleLength } from "../text-limits.ts";
 
 /**
  * "Hồ sơ của tôi": every application with its code, title, status in plain
@@ -39,40 +40,41 @@ const month = (value: string | null) =>
 
 export function renderApplicationDetails(ctx: BotContext, details: ApplicationDetails): string {
   const a = details.application;
-  const value = (text: string | null | undefined) =>
-    text ? escapeHtml(text) : `<i>${ctx.t("summary-not-answered")}</i>`;
+  // Each typed value is shortened before escaping, so no message passes Telegram's limit.
+  const value = (text: string | null | undefined, max = 300) =>
+    text ? escapeHtml(clip(text, max)) : `<i>${ctx.t("summary-not-answered")}</i>`;
   const money = (amount: string | null) =>
     amount === null ? value(null) : escapeHtml(formatMoney(BigInt(amount)));
   const lines = [
     `<b>${escapeHtml(a.code ?? ctx.t("application-no-code"))}</b> · ${ctx.t(`status-${a.status}`)}`,
-    `${ctx.t("details-establishment")}: ${value(details.establishmentName)}`,
+    `${ctx.t("details-establishment")}: ${value(details.establishmentName, 200)}`,
     `${ctx.t("details-plan-year")}: ${a.planYear}`,
     `${ctx.t("summary-label-application-program")}: ${a.program ? ctx.t(`program-${a.program}`) : value(null)}`,
     `${ctx.t("summary-label-application-category")}: ${a.category ? ctx.t(`category-${a.category}`) : value(null)}`,
-    `${ctx.t("summary-label-application-title")}: ${value(a.title)}`,
-    `${ctx.t("summary-label-application-description")}: ${value(a.description)}`,
+    `${ctx.t("summary-label-application-title")}: ${value(a.title, 200)}`,
+    `${ctx.t("summary-label-application-description")}: ${value(a.description, 1200)}`,
     `${ctx.t("summary-label-application-total-cost")}: ${money(a.totalCost)}`,
     `${ctx.t("summary-label-application-requested")}: ${money(a.requestedSupport)}`,
     `${ctx.t("summary-label-application-counterpart")}: ${money(a.counterpartFunds)}`,
     `${ctx.t("details-period")}: ${escapeHtml(month(a.periodStart))} – ${escapeHtml(month(a.periodEnd))}`,
-    `${ctx.t("summary-label-application-results")}: ${value(a.expectedResults)}`,
+    `${ctx.t("summary-label-application-results")}: ${value(a.expectedResults, 600)}`,
     `${ctx.t("summary-label-application-attachments")}: ${ctx.t("attachments-count", { count: details.files.length })}`,
   ];
   if (a.approvedAmount !== null)
     lines.push(`${ctx.t("details-approved-amount")}: ${money(a.approvedAmount)}`);
-  if (a.decisionNote) lines.push(`${ctx.t("details-decision-note")}: ${value(a.decisionNote)}`);
-  if (details.history.length > 0) {
-    lines.push("", `<b>${ctx.t("details-history")}</b>`);
-    for (const entry of details.history) {
-      const note = entry.note ? ` — ${escapeHtml(entry.note)}` : "";
-      lines.push(
-        `• ${localDate(ctx, entry.createdAt)}: ${ctx.t(`status-${entry.toStatus}`)}${note}`,
-      );
-    }
+  if (a.decisionNote)
+    lines.push(`${ctx.t("details-decision-note")}: ${value(a.decisionNote, 500)}`);
+  const history = details.history.map((entry) => {
+    const note = entry.note ? ` — ${value(entry.note, 150)}` : "";
+    return `• ${localDate(ctx, entry.createdAt)}: ${ctx.t(`status-${entry.toStatus}`)}${note}`;
+  });
+  // The newest steps matter most: leave out the oldest while the message would be too long.
+  while (history.length > 0) {
+    const text = [...lines, "", `<b>${ctx.t("details-history")}</b>`, ...history].join("\n");
+    if (visibleLength(text) <= TELEGRAM_TEXT_LIMIT - 96) return text;
+    history.shift();
   }
-  const text = lines.join("\n");
-  // Long answers could push past Telegram's 4096 characters: the summary above each is enough here.
-  return text.length > 4000 ? `${text.slice(0, 3990)}…` : text;
+  return lines.join("\n");
 }
 
 function detailsKeyboard(ctx: BotContext, details: ApplicationDetails): InlineKeyboard | undefined {
@@ -94,28 +96,40 @@ async function showDetails(ctx: BotContext, details: ApplicationDetails): Promis
   });
 }
 
-async function listApplications(ctx: BotContext): Promise<void> {
+export const APPLICATIONS_PER_PAGE = 8;
+
+/** A page of the owner's applications, newest first; buttons open one, arrows turn the page. */
+async function listApplications(ctx: BotContext, page = 0): Promise<void> {
   if (!ctx.user) return;
   const items = await listOwnersApplications(ctx.deps.db, ctx.user.id);
-  const submitted = items.filter((item) => item.status !== "draft");
   if (items.length === 0) {
     await replyWithMainMenu(ctx, ctx.t("applications-none"));
     return;
   }
+  const pages = Math.ceil(items.length / APPLICATIONS_PER_PAGE);
+  const current = Math.min(Math.max(page, 0), pages - 1);
+  const shown = items.slice(current * APPLICATIONS_PER_PAGE, (current + 1) * APPLICATIONS_PER_PAGE);
   const keyboard = new InlineKeyboard();
-  const lines = [`<b>${ctx.t("applications-title")}</b>`];
-  for (const item of items) {
+  const lines = [
+    `<b>${ctx.t("applications-title")}</b>${pages > 1 ? ` (${current + 1}/${pages})` : ""}`,
+  ];
+  for (const item of shown) {
     const date = localDate(ctx, item.submittedAt ?? item.updatedAt);
     const code = item.code ?? ctx.t("application-no-code");
+    const title = clip(item.title ?? ctx.t("application-untitled"), 80);
     lines.push(
-      `• <b>${escapeHtml(code)}</b> — ${escapeHtml(item.title ?? ctx.t("application-untitled"))}\n   ${ctx.t(`status-${item.status}`)} · ${date}`,
+      `• <b>${escapeHtml(code)}</b> — ${escapeHtml(title)}\n   ${ctx.t(`status-${item.status}`)} · ${date}`,
     );
     if (item.status !== "draft") keyboard.text(code, `app:view:${item.id}`).row();
   }
-  if (items.length > submitted.length) lines.push("", ctx.t("applications-draft-hint"));
+  if (current > 0) keyboard.text(ctx.t("list-previous"), `app:list:${current - 1}`);
+  if (current < pages - 1) keyboard.text(ctx.t("list-next"), `app:list:${current + 1}`);
+  if (items.some((item) => item.status === "draft"))
+    lines.push("", ctx.t("applications-draft-hint"));
+  const hasButtons = keyboard.inline_keyboard.some((row) => row.length > 0);
   await ctx.reply(lines.join("\n"), {
     parse_mode: "HTML",
-    ...(submitted.length > 0 ? { reply_markup: keyboard } : {}),
+    ...(hasButtons ? { reply_markup: keyboard } : {}),
   });
 }
 
@@ -123,8 +137,12 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
   const composer = new Composer<BotContext>();
   const privateChats = composer.chatType("private");
 
-  privateChats.command("applications", listApplications);
-  privateChats.filter(isMenuButton(deps.i18n, "menu-applications"), listApplications);
+  privateChats.command("applications", (ctx) => listApplications(ctx));
+  privateChats.filter(isMenuButton(deps.i18n, "menu-applications"), (ctx) => listApplications(ctx));
+  privateChats.callbackQuery(/^app:list:(\d{1,4})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await listApplications(ctx, Number(ctx.match[1]));
+  });
 
   privateChats.command("status", async (ctx) => {
     const code = ctx.match.trim().toUpperCase();

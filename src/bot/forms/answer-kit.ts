@@ -24,9 +24,14 @@ export function wrongKind(input: AnswerInput): Message {
   return { key: "form-expected-text" };
 }
 
+/** A photo sent with a caption where text is expected: the caption is the answer (typed text is never dropped). */
+const typedText = (input: AnswerInput): string | undefined =>
+  input.kind === "text" ? input.text : input.kind === "file" ? input.caption : undefined;
+
 export function expectText(input: AnswerInput, maxLength: number): TextCheck {
-  if (input.kind !== "text") return { ok: false, error: wrongKind(input) };
-  const text = input.text.replace(/\s+/g, " ").trim();
+  const typed = typedText(input);
+  if (typed === undefined) return { ok: false, error: wrongKind(input) };
+  const text = typed.replace(/\s+/g, " ").trim();
   if (text.length === 0) return { ok: false, error: { key: "form-empty-answer" } };
   if (text.startsWith("/")) return { ok: false, error: { key: "form-command-as-answer" } };
   if (!HAS_LETTER_OR_DIGIT.test(text)) return { ok: false, error: { key: "form-no-letters" } };
@@ -41,8 +46,9 @@ export function expectText(input: AnswerInput, maxLength: number): TextCheck {
 
 /** Keeps line breaks (for descriptions), but still trims and limits. */
 export function expectLongText(input: AnswerInput, maxLength: number): TextCheck {
-  if (input.kind !== "text") return { ok: false, error: wrongKind(input) };
-  const text = input.text
+  const typed = typedText(input);
+  if (typed === undefined) return { ok: false, error: wrongKind(input) };
+  const text = typed
     .split("\n")
     .map((line) => line.replace(/[ \t]+/g, " ").trim())
     .join("\n")

@@ -11,6 +11,7 @@ import {
 import {
   createEstablishmentDraft,
   deleteIncompleteEstablishment,
+  findEstablishment,
   findOwnersEstablishment,
   markEstablishmentComplete,
 } from "../../services/establishments.ts";
@@ -219,6 +220,16 @@ export async function askCancelForm(ctx: BotContext): Promise<void> {
   const form = ctx.user?.openForm;
   if (!form) return;
   await ctx.conversation.exitAll();
+  if (form.kind === "profile") {
+    const establishment = await findEstablishment(ctx.deps.db, form.recordId, requireUserId(ctx));
+    if (establishment?.completed) {
+      // Editing a confirmed profile: each change was saved as it was made; there is no draft to delete.
+      await setOpenForm(ctx.deps.db, requireUserId(ctx), null);
+      if (ctx.user) ctx.user.openForm = null;
+      await replyWithMainMenu(ctx, ctx.t("profile-edit-stopped"));
+      return;
+    }
+  }
   await ctx.reply(ctx.t("form-cancel-question"), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("form-cancel-keep"), formInterruptCallback(form.promptToken, "keep"))

@@ -22,6 +22,12 @@ export function createFormInterrupts(i18n: I18n) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const form = ctx.user?.openForm;
     if (!form) return next();
+    if (ctx.editedMessage) {
+      // An edit is not an answer (the first version may already be saved): say so, ask again.
+      await ctx.reply(ctx.t("form-edited-message"));
+      await repeatCurrentStep(ctx);
+      return;
+    }
     const text = ctx.message?.text;
     const command = text?.startsWith("/")
       ? text.slice(1).split(/[\s@]/)[0]?.toLowerCase()

@@ -49,7 +49,9 @@ function textField(
 }
 
 const COMMUNE_PICK_PREFIX = "c:";
+/** "page:<n>" from the list's own arrows (edit the list); "browse" from the question (a new list message). */
 export const COMMUNE_PAGE_PREFIX = "page:";
+export const COMMUNE_BROWSE = "browse";
 export const COMMUNE_PAGE_SIZE = 12;
 
 export function communeChoices(
@@ -67,7 +69,7 @@ const communeQuestion: ProfileQuestion = {
   section: "main",
   promptKey: "profile-q-commune",
   promptVars: (_record, { province }) => ({ province: province.name }),
-  choices: () => [{ value: `${COMMUNE_PAGE_PREFIX}0`, label: { key: "commune-browse" } }],
+  choices: () => [{ value: COMMUNE_BROWSE, label: { key: "commune-browse" } }],
   isAnswered: (record) => record.communeCode !== null,
   accept(input, _record, { province }): Accepted<EstablishmentPatch> {
     if (input.kind === "choice" && input.value.startsWith(COMMUNE_PICK_PREFIX)) {

@@ -51,6 +51,7 @@ export function readAnswerInput(ctx: Context, currentToken: string): ReadInput {
         kind: "answer",
         input: {
           kind: "file",
+          ...(message.caption ? { caption: message.caption } : {}),
           file: {
             kind: "photo",
             telegramFileId: largest.file_id,
@@ -67,6 +68,7 @@ export function readAnswerInput(ctx: Context, currentToken: string): ReadInput {
       kind: "answer",
       input: {
         kind: "file",
+        ...(message.caption ? { caption: message.caption } : {}),
         file: {
           kind: "document",
           telegramFileId: message.document.file_id,

@@ -3,6 +3,7 @@ import { communeByCode, communeLabel } from "../../domain/communes.ts";
 import { formatPhone } from "../../domain/phone.ts";
 import { escapeHtml } from "../../i18n.ts";
 import type { FormRecord } from "../../services/forms.ts";
+import { clip } from "../text-limits.ts";
 import { amountInWords } from "./application-form.ts";
 import type { Translating } from "./prompt.ts";
 import { applicableQuestions } from "./registry.ts";
@@ -13,8 +14,7 @@ const SUMMARY_VALUE_LIMIT = 500;
 export const summaryCallback = (token: string, action: string): string => `sum:${token}:${action}`;
 export const SUMMARY_CALLBACK = /^sum:([A-Za-z0-9]{1,16}):(submit|later|e:[a-z-]{1,30})$/;
 
-const shorten = (text: string): string =>
-  text.length > SUMMARY_VALUE_LIMIT ? `${text.slice(0, SUMMARY_VALUE_LIMIT)}…` : text;
+const shorten = (text: string): string => clip(text, SUMMARY_VALUE_LIMIT);
 
 /** Every answer, numbered, amounts also in words; "Sửa mục N" buttons change one answer and come back here. */
 export function renderSummary(

@@ -9,7 +9,8 @@ export type AnswerInput =
   /** a button of the current question (callback data f:<token>:<value>) */
   | { kind: "choice"; value: string }
   | { kind: "contact"; phone: string; ownContact: boolean }
-  | { kind: "file"; file: NewFile }
+  /** a photo or document; `caption` is the text typed with it */
+  | { kind: "file"; file: NewFile; caption?: string }
   | {
       kind: "unsupported";
       what: "sticker" | "photo" | "voice" | "video" | "document" | "location" | "other";

@@ -1,6 +1,6 @@
 import type { NextFunction } from "grammy";
 import type { Language } from "../../db/schema/index.ts";
-import { findUser } from "../../services/users.ts";
+import { ensureRole, findUser } from "../../services/users.ts";
 import type { BotContext } from "../context.ts";
 
 /**
@@ -30,7 +30,16 @@ export function loadUser(registry: LanguageRegistry) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const from = ctx.from;
     ctx.user = from && !from.is_bot ? await findUser(ctx.deps.db, from.id) : undefined;
-    if (ctx.user) registry.set(ctx.user.id, ctx.user.language);
+    if (ctx.user) {
+      registry.set(ctx.user.id, ctx.user.language);
+      // ADMIN_IDS is the source of truth for admins: added ids gain the role, removed ids lose it.
+      const listed = ctx.deps.config.adminIds.includes(ctx.user.id);
+      const role = listed ? "admin" : ctx.user.role === "admin" ? "applicant" : ctx.user.role;
+      if (role !== ctx.user.role) {
+        await ensureRole(ctx.deps.db, ctx.user.id, role);
+        ctx.user.role = role;
+      }
+    }
     await next();
   };
 }

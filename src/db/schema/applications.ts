@@ -27,6 +27,22 @@ export type ApplicationStatus =
 
 export type Program = "local" | "national";
 
+/** The establishment as submitted: later profile edits do not change a submitted application. */
+export interface EstablishmentSnapshot {
+  name: string | null;
+  legalForm: string | null;
+  taxCode: string | null;
+  communeCode: string | null;
+  address: string | null;
+  representativeName: string | null;
+  representativePosition: string | null;
+  phone: string | null;
+  email: string | null;
+  sector: string | null;
+  mainProducts: string | null;
+  workers: number | null;
+}
+
 /** Answers to the eligibility pre-check, kept with the application. */
 export type EligibilityAnswers = Record<string, boolean>;
 
@@ -61,6 +77,8 @@ export const applications = pgTable(
     /** true once the owner pressed "Xong" (or skipped) on the attachments question */
     attachmentsDone: boolean("attachments_done").notNull().default(false),
     eligibility: jsonb("eligibility").$type<EligibilityAnswers>(),
+    /** the establishment's details as they were when the application was submitted */
+    establishmentSnapshot: jsonb("establishment_snapshot").$type<EstablishmentSnapshot>(),
     status: text("status").$type<ApplicationStatus>().notNull().default("draft"),
     /** what an officer asked for (needs_info) or wrote with a decision */
     decisionNote: text("decision_note"),
