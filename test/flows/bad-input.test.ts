@@ -37,6 +37,10 @@ describeWithDatabase(
         expect(texts.at(-2)).toContain(expected);
         expect(texts.at(-1)).toContain(question);
       }
+      // An album of three photos: one explanation, not three.
+      const before = owner.texts().length;
+      for (const id of ["a1", "a2", "a3"]) await owner.sendPhoto(id, undefined, "album-1");
+      expect(owner.texts().length - before).toBe(2);
       await owner.editMessage("Cơ sở mộc Hữu Lũng (sửa)");
       expect(owner.texts().at(-2)).toContain("Tin nhắn đã sửa không được tính");
       expect(owner.lastText()).toContain(question);
@@ -143,7 +147,11 @@ describeWithDatabase(
       await owner.send("Tạo việc làm cho 6 người");
       await owner.send("không có");
       expect(owner.texts().at(-2)).toContain("gửi ảnh hoặc tệp");
-      for (let i = 0; i < 10; i++) await owner.sendPhoto(`p${i}`);
+      const acksBefore = owner.texts().length;
+      for (let i = 0; i < 4; i++) await owner.sendPhoto(`p${i}`, undefined, "album-2");
+      expect(owner.texts().length - acksBefore).toBe(1); // one acknowledgement, edited as photos arrive
+      expect([...world.api.messages.values()].at(-1)?.text).toContain("Đã nhận 4/10 tệp");
+      for (let i = 4; i < 10; i++) await owner.sendPhoto(`p${i}`);
       await owner.sendPhoto("p-extra");
       expect(owner.texts().at(-2)).toContain("Đã đủ 10 tệp");
       await owner.press("✅ Xong");

@@ -169,10 +169,15 @@ export class TestUser {
     return this.deliver(this.message({ text, ...(entities ? { entities } : {}) }));
   }
 
-  sendPhoto(fileId = `photo-${this.messageId}`, caption?: string): Promise<BotMessage[]> {
+  sendPhoto(
+    fileId = `photo-${this.messageId}`,
+    caption?: string,
+    mediaGroupId?: string,
+  ): Promise<BotMessage[]> {
     return this.deliver(
       this.message({
         ...(caption ? { caption } : {}),
+        ...(mediaGroupId ? { media_group_id: mediaGroupId } : {}),
         photo: [
           {
             file_id: `${fileId}-small`,

@@ -67,6 +67,9 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
     const promptStep = () => ({ form, token: step.openForm.promptToken, context });
 
     let current = ctx;
+    // Both derive from the updates alone, so every replay takes the same branches.
+    let refusedGroup: string | undefined;
+    let lastAck: { group: string; messageId: number } | undefined;
     if (entry === "ask") {
       await sendPrompt(ctx, promptStep(), question);
       await conversation.external(() =>
@@ -104,6 +107,13 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       const outcome = question.accept(input, form.record, context);
       if (current.callbackQuery) await current.answerCallbackQuery();
       if (!outcome.ok) {
+        // An album sent to a text question: explain once, not once per photo.
+        const group = current.message?.media_group_id;
+        if (group !== undefined && group === refusedGroup) {
+          current = await conversation.wait();
+          continue;
+        }
+        refusedGroup = group;
         if ("clarify" in outcome) {
           await current.reply(renderMessage(current, outcome.clarify), {
             parse_mode: "HTML",
@@ -132,17 +142,25 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       }
       if (outcome.keepAsking) {
         // One more file: a short acknowledgement with the "Xong" button, not the whole question again.
+        // The photos of an album arrive one by one: one acknowledgement, updated, not one per photo.
         const choices = question.choices?.(form.record, context) ?? [];
-        await current.reply(
-          tHtml(current, "attachments-received", {
-            count: fileCountOf(form),
-            max: MAX_ATTACHMENTS,
-          }),
-          {
-            parse_mode: "HTML",
-            reply_markup: choiceKeyboard(current, step.openForm.promptToken, choices),
-          },
-        );
+        const ack = tHtml(current, "attachments-received", {
+          count: fileCountOf(form),
+          max: MAX_ATTACHMENTS,
+        });
+        const keyboard = choiceKeyboard(current, step.openForm.promptToken, choices);
+        const group = current.message?.media_group_id;
+        if (group !== undefined && lastAck?.group === group && current.chat) {
+          await current.api
+            .editMessageText(current.chat.id, lastAck.messageId, ack, {
+              parse_mode: "HTML",
+              reply_markup: keyboard,
+            })
+            .catch(() => undefined);
+        } else {
+          const sent = await current.reply(ack, { parse_mode: "HTML", reply_markup: keyboard });
+          lastAck = group === undefined ? undefined : { group, messageId: sent.message_id };
+        }
         current = await conversation.wait();
         continue;
       }
