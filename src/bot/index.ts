@@ -3,6 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createI18n } from "../i18n.ts";
+import { BOT_COMMANDS } from "./commands.ts";
 import type { BotContext, FormContext } from "./context.ts";
 import { conversationStorageAdapter } from "./conversation-storage.ts";
 import { createFormConversation, FORM_CONVERSATION } from "./conversations/form.ts";
@@ -105,20 +106,10 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
 
 /** The command menus, per language; a failure is logged, never fatal. */
 export async function setCommandMenus(bot: Bot<BotContext>, deps: BotDependencies): Promise<void> {
-  const commands = [
-    "start",
-    "apply",
-    "applications",
-    "profile",
-    "status",
-    "help",
-    "language",
-    "cancel",
-  ];
   for (const language of ["vi", "en"] as const) {
     try {
       await bot.api.setMyCommands(
-        commands.map((command) => ({
+        BOT_COMMANDS.map((command) => ({
           command,
           description: deps.i18n.t(language, `command-${command}`),
         })),

@@ -10,7 +10,7 @@ import {
 } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
-import { fillApplication, fillProfile } from "./walk.ts";
+import { fillApplication, fillProfile, ownerAtApplicationSummary } from "./walk.ts";
 
 describeWithDatabase("applying for support", (database) => {
   it("walks from /start through the profile and the application to a receipt with a code", async () => {
@@ -76,12 +76,7 @@ describeWithDatabase("applying for support", (database) => {
   it("lets one owner submit two applications, asking eligibility only the first time", async () => {
     const { db } = database();
     const world = createTestWorld(db);
-    const owner = new TestUser(world, 602);
-    await owner.consent();
-    await owner.send("/apply");
-    await fillProfile(owner);
-    await owner.press("✅ Thông tin đã đúng");
-    await fillApplication(owner);
+    const owner = await ownerAtApplicationSummary(new TestUser(world, 602));
     await owner.press("📨 Nộp hồ sơ");
     await owner.send("📝 Đăng ký hỗ trợ");
     expect(owner.lastText()).toContain("Bước 1/11");
@@ -99,12 +94,7 @@ describeWithDatabase("applying for support", (database) => {
   it("changes one answer from the summary and comes back to the summary", async () => {
     const { db } = database();
     const world = createTestWorld(db);
-    const owner = new TestUser(world, 603);
-    await owner.consent();
-    await owner.send("/apply");
-    await fillProfile(owner);
-    await owner.press("✅ Thông tin đã đúng");
-    await fillApplication(owner);
+    const owner = await ownerAtApplicationSummary(new TestUser(world, 603));
     await owner.press("Sửa mục 3");
     expect(owner.lastText()).toContain("Tên nội dung đề nghị hỗ trợ?");
     await owner.send("Hỗ trợ dây chuyền sấy chè");
@@ -122,12 +112,7 @@ describeWithDatabase("applying for support", (database) => {
   it("shows details and history, and withdraws after a confirmation", async () => {
     const { db } = database();
     const world = createTestWorld(db);
-    const owner = new TestUser(world, 604);
-    await owner.consent();
-    await owner.send("/apply");
-    await fillProfile(owner);
-    await owner.press("✅ Thông tin đã đúng");
-    await fillApplication(owner);
+    const owner = await ownerAtApplicationSummary(new TestUser(world, 604));
     await owner.press("📨 Nộp hồ sơ");
     await owner.send("/applications");
     await owner.press("LS-2028-0001");
@@ -146,12 +131,7 @@ describeWithDatabase("applying for support", (database) => {
   it("refuses another owner's code and forged buttons, but lets an officer look any up", async () => {
     const { db } = database();
     const world = createTestWorld(db, { adminIds: [9] });
-    const owner = new TestUser(world, 605);
-    await owner.consent();
-    await owner.send("/apply");
-    await fillProfile(owner);
-    await owner.press("✅ Thông tin đã đúng");
-    await fillApplication(owner);
+    const owner = await ownerAtApplicationSummary(new TestUser(world, 605));
     await owner.press("📨 Nộp hồ sơ");
     const [row] = await db.select().from(applications);
 

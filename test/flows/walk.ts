@@ -37,3 +37,13 @@ export async function fillApplication(
   await owner.sendPhoto();
   await owner.press("✅ Xong");
 }
+
+/** A person who consented, filled in the profile and the whole application, and sees the summary. */
+export async function ownerAtApplicationSummary(owner: TestUser): Promise<TestUser> {
+  await owner.consent();
+  await owner.send("/apply");
+  await fillProfile(owner);
+  await owner.press("✅ Thông tin đã đúng");
+  await fillApplication(owner);
+  return owner;
+}

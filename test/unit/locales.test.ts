@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
+import { BOT_COMMANDS } from "../../src/bot/commands.ts";
 import { applicationForm } from "../../src/bot/forms/application-form.ts";
 import { profileForm } from "../../src/bot/forms/profile-form.ts";
 import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.ts";
@@ -124,20 +125,7 @@ function dynamicKeys(): string[] {
     ),
   );
   keys.push(...MAIN_MENU_KEYS);
-  keys.push(
-    ...[
-      "start",
-      "apply",
-      "applications",
-      "profile",
-      "status",
-      "help",
-      "language",
-      "cancel",
-      "mydata",
-      "deletedata",
-    ].map((c) => `command-${c}`),
-  );
+  keys.push(...BOT_COMMANDS.map((command) => `command-${command}`));
   return keys;
 }
 

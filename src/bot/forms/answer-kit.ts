@@ -1,5 +1,5 @@
 import type { Result } from "../../domain/result.ts";
-import type { Accepted, AnswerInput, Message } from "./types.ts";
+import type { Accepted, AnswerInput, Message, Question } from "./types.ts";
 
 /**
  * Shared first checks of an answer: the right kind of message, not empty,
@@ -28,10 +28,25 @@ export function wrongKind(input: AnswerInput): Message {
 const typedText = (input: AnswerInput): string | undefined =>
   input.kind === "text" ? input.text : input.kind === "file" ? input.caption : undefined;
 
-export function expectText(input: AnswerInput, maxLength: number): TextCheck {
+const oneLine = (typed: string): string => typed.replace(/\s+/g, " ").trim();
+
+/** Keeps line breaks (for descriptions), folding runs of spaces and of empty lines. */
+const paragraphs = (typed: string): string =>
+  typed
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+
+function checkTyped(
+  input: AnswerInput,
+  maxLength: number,
+  normalise: (typed: string) => string,
+): TextCheck {
   const typed = typedText(input);
   if (typed === undefined) return { ok: false, error: wrongKind(input) };
-  const text = typed.replace(/\s+/g, " ").trim();
+  const text = normalise(typed);
   if (text.length === 0) return { ok: false, error: { key: "form-empty-answer" } };
   if (text.startsWith("/")) return { ok: false, error: { key: "form-command-as-answer" } };
   if (!HAS_LETTER_OR_DIGIT.test(text)) return { ok: false, error: { key: "form-no-letters" } };
@@ -44,25 +59,39 @@ export function expectText(input: AnswerInput, maxLength: number): TextCheck {
   return { ok: true, text };
 }
 
-/** Keeps line breaks (for descriptions), but still trims and limits. */
-export function expectLongText(input: AnswerInput, maxLength: number): TextCheck {
-  const typed = typedText(input);
-  if (typed === undefined) return { ok: false, error: wrongKind(input) };
-  const text = typed
-    .split("\n")
-    .map((line) => line.replace(/[ \t]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  if (text.length === 0) return { ok: false, error: { key: "form-empty-answer" } };
-  if (!HAS_LETTER_OR_DIGIT.test(text)) return { ok: false, error: { key: "form-no-letters" } };
-  if (text.length > maxLength) {
-    return {
-      ok: false,
-      error: { key: "form-too-long", vars: { max: maxLength, length: text.length } },
-    };
-  }
-  return { ok: true, text };
+/** A short answer on one line (a name, a title, an amount as typed). */
+export const expectText = (input: AnswerInput, maxLength: number): TextCheck =>
+  checkTyped(input, maxLength, oneLine);
+
+/** A longer answer that may have several lines (a description, expected results). */
+export const expectLongText = (input: AnswerInput, maxLength: number): TextCheck =>
+  checkTyped(input, maxLength, paragraphs);
+
+/**
+ * A free-text question saved as-is into one field of the record: most of
+ * both forms' questions. `multiline` keeps line breaks.
+ */
+export function textQuestion<R, P>(options: {
+  id: string;
+  promptKey: string;
+  field: keyof R & keyof P & string;
+  maxLength: number;
+  multiline?: boolean;
+}): Question<R, P> {
+  const { id, promptKey, field, maxLength, multiline } = options;
+  return {
+    id,
+    section: "main",
+    promptKey,
+    isAnswered: (record) => record[field] !== null,
+    accept(input) {
+      const checked = (multiline ? expectLongText : expectText)(input, maxLength);
+      return checked.ok
+        ? { ok: true, patch: { [field]: checked.text } as P }
+        : { ok: false, error: checked.error };
+    },
+    display: (record) => record[field] as string | null,
+  };
 }
 
 /** A domain parse failure becomes `invalid-<error>` with what was typed, shortened. */

@@ -6,7 +6,7 @@ import {
   SUPPORT_CATEGORIES,
 } from "../../domain/support-categories.ts";
 import type { ApplicationDraft, ApplicationPatch } from "../../services/applications.ts";
-import { expectChoice, expectLongText, expectText, invalid, wrongKind } from "./answer-kit.ts";
+import { expectChoice, expectText, invalid, textQuestion, wrongKind } from "./answer-kit.ts";
 import type {
   Accepted,
   AnswerInput,
@@ -201,32 +201,14 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
       },
       display: (record, _context, t) => (record.category ? t(`category-${record.category}`) : null),
     },
-    {
-      id: "title",
-      section: "main",
-      promptKey: "application-q-title",
-      isAnswered: (record) => record.title !== null,
-      accept(input) {
-        const checked = expectText(input, 200);
-        return checked.ok
-          ? { ok: true, patch: { title: checked.text } }
-          : { ok: false, error: checked.error };
-      },
-      display: (record) => record.title,
-    },
-    {
+    textQuestion({ id: "title", promptKey: "application-q-title", field: "title", maxLength: 200 }),
+    textQuestion({
       id: "description",
-      section: "main",
       promptKey: "application-q-description",
-      isAnswered: (record) => record.description !== null,
-      accept(input) {
-        const checked = expectLongText(input, 2000);
-        return checked.ok
-          ? { ok: true, patch: { description: checked.text } }
-          : { ok: false, error: checked.error };
-      },
-      display: (record) => record.description,
-    },
+      field: "description",
+      maxLength: 2000,
+      multiline: true,
+    }),
     {
       id: "total-cost",
       section: "main",
@@ -338,19 +320,13 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
     },
     monthQuestion("start"),
     monthQuestion("end"),
-    {
+    textQuestion({
       id: "results",
-      section: "main",
       promptKey: "application-q-results",
-      isAnswered: (record) => record.expectedResults !== null,
-      accept(input) {
-        const checked = expectLongText(input, 1000);
-        return checked.ok
-          ? { ok: true, patch: { expectedResults: checked.text } }
-          : { ok: false, error: checked.error };
-      },
-      display: (record) => record.expectedResults,
-    },
+      field: "expectedResults",
+      maxLength: 1000,
+      multiline: true,
+    }),
     {
       id: "attachments",
       section: "main",

@@ -8,7 +8,7 @@ import {
 import { formatPhone, parsePhone } from "../../domain/phone.ts";
 import { parseTaxCode } from "../../domain/tax-code.ts";
 import type { EstablishmentDraft, EstablishmentPatch } from "../../services/establishments.ts";
-import { expectChoice, expectText, invalid, wrongKind } from "./answer-kit.ts";
+import { expectChoice, expectText, invalid, textQuestion, wrongKind } from "./answer-kit.ts";
 import type { Accepted, Choice, FormDefinition, Question } from "./types.ts";
 
 /** The establishment profile (hồ sơ cơ sở), asked before the first application and editable later. */
@@ -23,30 +23,17 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
 ];
 
 /** A short free-text question saved into one column. */
-function textField(
+const textField = (
   id: string,
-  field:
-    | "name"
-    | "address"
-    | "representativeName"
-    | "representativePosition"
-    | "sector"
-    | "mainProducts",
+  field: keyof EstablishmentPatch & keyof EstablishmentDraft & string,
   maxLength: number,
-): ProfileQuestion {
-  return {
+): ProfileQuestion =>
+  textQuestion<EstablishmentDraft, EstablishmentPatch>({
     id,
-    section: "main",
     promptKey: `profile-q-${id}`,
-    isAnswered: (record) => record[field] !== null,
-    accept(input) {
-      const checked = expectText(input, maxLength);
-      if (!checked.ok) return { ok: false, error: checked.error };
-      return { ok: true, patch: { [field]: checked.text } };
-    },
-    display: (record) => record[field],
-  };
-}
+    field,
+    maxLength,
+  });
 
 const COMMUNE_PICK_PREFIX = "c:";
 /** "page:<n>" from the list's own arrows (edit the list); "browse" from the question (a new list message). */
