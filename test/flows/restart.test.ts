@@ -1,9 +1,11 @@
+import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import {
   applicationFiles,
   applications,
   conversationState,
   establishments,
+  users,
 } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
@@ -61,5 +63,30 @@ describeWithDatabase("restarts and deploys lose nothing", (database) => {
       sizes.push(JSON.stringify(row.value).length);
     expect(sizes.length).toBeLessThanOrEqual(1);
     expect(Math.max(0, ...sizes)).toBeLessThan(8_000);
+  });
+
+  it("carries on from the saved answers when the open question no longer exists in the new code", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = new TestUser(world, 904);
+    await owner.consent();
+    await owner.send("/profile");
+    await owner.send("Cơ sở mộc Tân Thành");
+    const [user] = await db.select().from(users).where(eq(users.id, 904));
+    await db
+      .update(users)
+      .set({
+        openForm: {
+          ...(user?.openForm as NonNullable<typeof user>["openForm"] & object),
+          questionId: "a-question-removed-since",
+        },
+      })
+      .where(eq(users.id, 904));
+    await db.delete(conversationState);
+    world.restart({ conversationVersion: 2 });
+    await owner.send("Doanh nghiệp");
+    expect(owner.lastText()).toContain("Cơ sở thuộc loại hình nào?");
+    const [row] = await db.select().from(establishments);
+    expect(row?.name).toBe("Cơ sở mộc Tân Thành");
   });
 });
