@@ -219,6 +219,8 @@ export class OutboxSender {
   private running: Promise<void> | undefined;
   private stopController = new AbortController();
   private wakeController = new AbortController();
+  /** set by wake(), cleared when a claim starts */
+  private wakeRequested = false;
 
   constructor(options: OutboxSenderOptions) {
     this.db = options.db;
@@ -263,6 +265,7 @@ export class OutboxSender {
   /** Something was queued: look for it now instead of at the next poll. */
   wake(): void {
     this.nextClaimAt = 0;
+    this.wakeRequested = true;
     this.wakeController.abort();
     this.wakeController = new AbortController();
   }
@@ -346,6 +349,8 @@ export class OutboxSender {
       (this.queue.length === 0 ||
         (this.queue.length < this.batchSize / 2 && now >= this.nextClaimAt))
     ) {
+      // Anything queued before this point is seen by this claim; a wake() from now on is not.
+      this.wakeRequested = false;
       await this.claim(new Date(now));
       claimed = true;
     }
@@ -361,6 +366,8 @@ export class OutboxSender {
           return { done: true, claimed };
         }
       }
+      // A wake() that came while we were claiming must not be lost: look again at once.
+      if (this.wakeRequested) return { done: false, claimed };
       await this.sleep(
         this.pollIntervalMs,
         AbortSignal.any([this.stopController.signal, this.wakeController.signal]),

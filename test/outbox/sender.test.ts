@@ -328,7 +328,7 @@ describeWithDatabase("outbox: sender", (database, driver) => {
     sender.start();
     await enqueue(db, textMessage(81, "live"));
     sender.wake();
-    const deadline = Date.now() + 2000;
+    const deadline = Date.now() + 10_000;
     while (delivered(fake).length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
