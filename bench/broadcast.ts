@@ -24,6 +24,7 @@ import { FakeBotApi, type RateLimits } from "../src/fake-bot-api/fake-bot-api.ts
 import { OutboxSender } from "../src/jobs/outbox-sender.ts";
 import { silentLogger } from "../src/logger.ts";
 import { countByStatus, enqueueMany, type OutgoingMessage } from "../src/services/outbox.ts";
+import { scratchDatabase } from "./scratch-database.ts";
 
 const LIMITS: RateLimits = { globalPerSecond: 30, perChatPerSecond: 1 };
 const TOKEN = "123456:bench-token";
@@ -84,9 +85,11 @@ async function main(): Promise<void> {
   const texts = plan.map((message) => message.text);
 
   // 1. The outbox and its sender
-  const databaseUrl = process.env.DATABASE_URL;
+  const scratch = process.env.DATABASE_URL
+    ? await scratchDatabase(process.env.DATABASE_URL)
+    : undefined;
   const database = await openDatabase(
-    databaseUrl ? { kind: "postgres", url: databaseUrl } : { kind: "pglite-memory" },
+    scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite-memory" },
   );
   const before = await countByStatus(database.db);
   if ((before.pending ?? 0) > 0 || (before.sending ?? 0) > 0) {
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
     await database.close();
+    await scratch?.drop();
   }
 
   // 2. The naive loop: sendMessage after sendMessage, auto-retry on 429

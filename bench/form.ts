@@ -9,11 +9,16 @@
 import { openDatabase } from "../src/db/client.ts";
 import { conversationState } from "../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../test/support/chat.ts";
+import { scratchDatabase } from "./scratch-database.ts";
 
 const ownersArg = process.argv.indexOf("--owners");
 const owners = ownersArg >= 0 ? Number(process.argv[ownersArg + 1]) : 20;
-const url = process.env.DATABASE_URL;
-const database = await openDatabase(url ? { kind: "postgres", url } : { kind: "pglite-memory" });
+const scratch = process.env.DATABASE_URL
+  ? await scratchDatabase(process.env.DATABASE_URL)
+  : undefined;
+const database = await openDatabase(
+  scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite-memory" },
+);
 const world = createTestWorld(database.db);
 
 /** ms per update and bytes of stored state, by position in the form */
@@ -94,3 +99,4 @@ console.log(
   }),
 );
 await database.close();
+await scratch?.drop();

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FakeBotApi } from "../src/fake-bot-api/fake-bot-api.ts";
+import { scratchDatabase } from "./scratch-database.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -80,6 +81,12 @@ const result: Record<string, unknown> = { bench: "startup" };
 result.pglite_first_start = await measure({ DATA_DIR: dataDir, DATABASE_URL: "" });
 result.pglite_restart = await measure({ DATA_DIR: dataDir, DATABASE_URL: "" });
 rmSync(dataDir, { recursive: true, force: true });
-if (process.env.DATABASE_URL)
-  result.postgres = await measure({ DATABASE_URL: process.env.DATABASE_URL });
+if (process.env.DATABASE_URL) {
+  const scratch = await scratchDatabase(process.env.DATABASE_URL);
+  try {
+    result.postgres = await measure({ DATABASE_URL: scratch.url });
+  } finally {
+    await scratch.drop();
+  }
+}
 console.log(JSON.stringify(result));
