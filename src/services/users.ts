@@ -63,10 +63,12 @@ export async function markQuestionAsked(
   db: Executor,
   userId: number,
   promptToken: string,
+  promptMessageId?: number,
 ): Promise<void> {
+  const fields = promptMessageId === undefined ? { asked: true } : { asked: true, promptMessageId };
   await db
     .update(users)
-    .set({ openForm: sql`jsonb_set(${users.openForm}, '{asked}', 'true'::jsonb)` })
+    .set({ openForm: sql`${users.openForm} || ${JSON.stringify(fields)}::jsonb` })
     .where(and(eq(users.id, userId), sql`${users.openForm}->>'promptToken' = ${promptToken}`));
 }
 

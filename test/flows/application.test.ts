@@ -107,6 +107,16 @@ describeWithDatabase("applying for support", (database) => {
     await owner.send("100 triệu");
     await owner.press("✅ Đúng");
     expect(owner.lastText()).toContain("Vốn đối ứng: 100 triệu đồng");
+    // Months are buttons too; the finishing month offers only months from the start on.
+    await owner.press("Sửa mục 9");
+    expect(owner.findButton("3/2028").data).toBeDefined();
+    expect(() => owner.findButton("2/2028")).toThrow();
+    await owner.press("12/2028");
+    // A month typed instead of tapped: the buttons of the question go away all the same.
+    await owner.press("Sửa mục 8");
+    await owner.send("4/2028");
+    expect(() => owner.findButton("1/2028")).toThrow();
+    expect(owner.lastText()).toContain("9. Hoàn thành: 12/2028");
   });
 
   it("shows details and history, and withdraws after a confirmation", async () => {

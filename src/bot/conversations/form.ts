@@ -70,10 +70,19 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
     // Both derive from the updates alone, so every replay takes the same branches.
     let refusedGroup: string | undefined;
     let lastAck: { group: string; messageId: number } | undefined;
+    // Messages of this question that carry buttons: the buttons go once it is answered.
+    const promptIds: number[] = step.openForm.promptMessageId
+      ? [step.openForm.promptMessageId]
+      : [];
+    const ask = async (on: FormContext) => {
+      const id = await sendPrompt(on, promptStep(), question);
+      if (id !== undefined) promptIds.push(id);
+      return id;
+    };
     if (entry === "ask") {
-      await sendPrompt(ctx, promptStep(), question);
+      const id = await ask(ctx);
       await conversation.external(() =>
-        markQuestionAsked(deps.db, userId, step.openForm.promptToken),
+        markQuestionAsked(deps.db, userId, step.openForm.promptToken, id),
       );
       current = await conversation.wait();
     }
@@ -90,7 +99,7 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       }
       if (read.kind === "stale-button") {
         await current.answerCallbackQuery({ text: current.t("form-old-button") });
-        await sendPrompt(current, promptStep(), question);
+        await ask(current);
         current = await conversation.wait();
         continue;
       }
@@ -121,7 +130,7 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
           });
         } else {
           await current.reply(renderMessage(current, outcome.error), { parse_mode: "HTML" });
-          await sendPrompt(current, promptStep(), question);
+          await ask(current);
         }
         current = await conversation.wait();
         continue;
@@ -137,6 +146,7 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       }
       form = saved;
       await acknowledgeAnswer(current, question, promptStep(), step.form);
+      if (!outcome.keepAsking) await removeButtons(current, promptIds);
       for (const notice of outcome.notices ?? []) {
         await current.reply(renderMessage(current, notice), { parse_mode: "HTML" });
       }
@@ -241,6 +251,16 @@ async function showCommunePage(
     await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
   } else {
     await ctx.reply(text, { reply_markup: keyboard });
+  }
+}
+
+/** Takes the buttons off this question's other messages (the pressed one was rewritten already). */
+async function removeButtons(ctx: FormContext, messageIds: number[]): Promise<void> {
+  const pressed = ctx.callbackQuery?.message?.message_id;
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  for (const id of new Set(messageIds)) {
+    if (id !== pressed) await ctx.api.editMessageReplyMarkup(chatId, id).catch(() => undefined);
   }
 }
 

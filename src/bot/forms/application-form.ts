@@ -101,6 +101,8 @@ function capNotices(
     : [];
 }
 
+const MONTH_PREFIX = "m:";
+
 function monthQuestion(id: "start" | "end"): ApplicationQuestion {
   const field = id === "start" ? "periodStart" : "periodEnd";
   return {
@@ -111,12 +113,36 @@ function monthQuestion(id: "start" | "end"): ApplicationQuestion {
       year: String(env.planYear),
       start: record.periodStart ? formatMonth(toMonth(record.periodStart)) : "",
     }),
+    // Twelve buttons (the months of the plan year; for the end, from the start on): typing is optional.
+    columns: 4,
+    choices: (record, { env }) => {
+      const first = id === "end" && record.periodStart ? toMonth(record.periodStart).month : 1;
+      return Array.from({ length: 13 - first }, (_, i) => first + i).map((month) => ({
+        value: `${MONTH_PREFIX}${month}`,
+        label: { key: "raw", vars: { text: `${month}/${env.planYear}` } },
+      }));
+    },
     isAnswered: (record) => record[field] !== null,
     accept(input, record, { env }) {
-      const checked = expectText(input, 30);
-      if (!checked.ok) return { ok: false, error: checked.error };
-      const parsed = parseMonth(checked.text);
-      if (!parsed.ok) return { ok: false, error: invalid(parsed, checked.text) };
+      let typed: string;
+      if (input.kind === "choice") {
+        const month = Number(input.value.slice(MONTH_PREFIX.length));
+        if (
+          !input.value.startsWith(MONTH_PREFIX) ||
+          !Number.isInteger(month) ||
+          month < 1 ||
+          month > 12
+        ) {
+          return { ok: false, error: { key: "form-use-buttons" } };
+        }
+        typed = `${month}/${env.planYear}`;
+      } else {
+        const checked = expectText(input, 30);
+        if (!checked.ok) return { ok: false, error: checked.error };
+        typed = checked.text;
+      }
+      const parsed = parseMonth(typed);
+      if (!parsed.ok) return { ok: false, error: invalid(parsed, typed) };
       const month = parsed.value;
       if (month.year !== env.planYear) {
         return {

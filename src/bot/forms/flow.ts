@@ -95,7 +95,7 @@ export async function repeatCurrentStep(ctx: BotContext): Promise<void> {
     return;
   }
   // The waiting conversation (if any) keeps waiting: the repeated prompt carries the same button token.
-  await sendPrompt(
+  const promptMessageId = await sendPrompt(
     ctx,
     {
       form: step.form,
@@ -104,7 +104,7 @@ export async function repeatCurrentStep(ctx: BotContext): Promise<void> {
     },
     question,
   );
-  if (!step.openForm.asked) await markQuestionAsked(ctx.deps.db, userId, step.openForm.promptToken);
+  await markQuestionAsked(ctx.deps.db, userId, step.openForm.promptToken, promptMessageId);
 }
 
 /** Changes one answer from the summary: ask that question, then come back to the summary. */

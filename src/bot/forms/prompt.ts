@@ -72,11 +72,16 @@ export function renderPrompt(
   return { text, markup: choiceKeyboard(ctx, step.token, choices, question.columns ?? 1) };
 }
 
+/** Sends the question; returns the message id when it carries inline buttons (to take them away once answered). */
 export async function sendPrompt(
   ctx: Translating,
   step: PromptStep,
   question: AnyQuestion,
-): Promise<void> {
+): Promise<number | undefined> {
   const { text, markup } = renderPrompt(ctx, step, question);
-  await ctx.reply(text, { parse_mode: "HTML", ...(markup ? { reply_markup: markup } : {}) });
+  const sent = await ctx.reply(text, {
+    parse_mode: "HTML",
+    ...(markup ? { reply_markup: markup } : {}),
+  });
+  return markup && "inline_keyboard" in markup ? sent.message_id : undefined;
 }

@@ -21,6 +21,8 @@ export interface OpenForm {
    * after an error): the question is asked instead.
    */
   asked?: boolean;
+  /** the question's message, when it has buttons: they are taken away once it is answered */
+  promptMessageId?: number;
 }
 
 export interface NotificationPreferences {
