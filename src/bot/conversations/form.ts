@@ -145,7 +145,7 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
         return;
       }
       form = saved;
-      await acknowledgeAnswer(current, question, promptStep(), step.form);
+      await acknowledgeAnswer(current, question, promptStep(), step.form, promptIds);
       if (!outcome.keepAsking) await removeButtons(current, promptIds);
       for (const notice of outcome.notices ?? []) {
         await current.reply(renderMessage(current, notice), { parse_mode: "HTML" });
@@ -191,9 +191,14 @@ async function acknowledgeAnswer(
   question: AnyQuestion,
   step: PromptStep,
   asked: FormRecord,
+  promptIds: number[],
 ): Promise<void> {
   const form = step.form;
-  if (ctx.callbackQuery?.message) {
+  const pressed = ctx.callbackQuery?.message;
+  if (pressed && !promptIds.includes(pressed.message_id)) {
+    // A list offered along the way (communes to pick from): its buttons go, the notice confirms the choice.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+  } else if (pressed) {
     const chosen = question.display(form.record, step.context, (key, vars) => ctx.t(key, vars));
     if (chosen && question.id !== "attachments") {
       const { text } = renderPrompt(ctx, { ...step, form: asked }, question);
