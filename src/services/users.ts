@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type Language, type OpenForm, type UserRole, users } from "../db/schema/index.ts";
 
@@ -70,6 +70,25 @@ export async function markQuestionAsked(
     .update(users)
     .set({ openForm: sql`${users.openForm} || ${JSON.stringify(fields)}::jsonb` })
     .where(and(eq(users.id, userId), sql`${users.openForm}->>'promptToken' = ${promptToken}`));
+}
+
+/**
+ * Claims an update for a person: true the first time, false when it (or a
+ * later one) was taken already. One atomic UPDATE, so two processes agree.
+ */
+export async function claimUpdate(
+  db: Executor,
+  userId: number,
+  updateId: number,
+): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ lastUpdateId: updateId })
+    .where(
+      and(eq(users.id, userId), or(isNull(users.lastUpdateId), lt(users.lastUpdateId, updateId))),
+    )
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export async function ensureRole(db: Executor, userId: number, role: UserRole): Promise<void> {

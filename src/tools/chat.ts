@@ -70,7 +70,8 @@ const sender = new OutboxSender({
 sender.start();
 
 let buttons: Button[] = [];
-let nextUpdateId = 1;
+// Update ids only grow, across sessions too: the bot skips an id it has seen (a redelivery).
+let nextUpdateId = Date.now();
 let nextMessageId = 1;
 const from = {
   id: userId,

@@ -37,7 +37,7 @@ describeWithDatabase("group chats", (database) => {
     expect(owner.lastText()).toContain("Cơ sở thuộc loại hình nào?");
   });
 
-  it("handles an update delivered twice only once", async () => {
+  it("handles an update delivered twice only once, across a restart too", async () => {
     const { db } = database();
     const world = createTestWorld(db);
     const owner = new TestUser(world, 1303);
@@ -54,6 +54,9 @@ describeWithDatabase("group chats", (database) => {
       },
     } as unknown as Update;
     await world.handle(update);
+    await world.handle(update);
+    // Again after a restart (the process's memory is gone; the database remembers).
+    world.restart();
     await world.handle(update);
     expect(owner.lastText()).toContain("Cơ sở thuộc loại hình nào?");
     const prompts = owner.texts().filter((text) => text.includes("Cơ sở thuộc loại hình nào?"));

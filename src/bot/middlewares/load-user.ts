@@ -1,6 +1,6 @@
 import type { NextFunction } from "grammy";
 import type { Language } from "../../db/schema/index.ts";
-import { ensureRole, findUser } from "../../services/users.ts";
+import { claimUpdate, ensureRole, findUser } from "../../services/users.ts";
 import type { BotContext } from "../context.ts";
 
 /**
@@ -30,6 +30,10 @@ export function loadUser(registry: LanguageRegistry) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const from = ctx.from;
     ctx.user = from && !from.is_bot ? await findUser(ctx.deps.db, from.id) : undefined;
+    if (ctx.user && !(await claimUpdate(ctx.deps.db, ctx.user.id, ctx.update.update_id))) {
+      ctx.logger.info({ update_id: ctx.update.update_id }, "update already handled: skipped");
+      return;
+    }
     if (ctx.user) {
       registry.set(ctx.user.id, ctx.user.language);
       // ADMIN_IDS is the source of truth for admins: added ids gain the role, removed ids lose it.

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { telegramId, timestamps, timestamptz } from "./columns.ts";
 
 export type UserRole = "applicant" | "officer" | "admin";
@@ -50,5 +50,11 @@ export const users = pgTable("users", {
     .notNull()
     .default({}),
   openForm: jsonb("open_form").$type<OpenForm | null>(),
+  /**
+   * The last update taken from this person. Telegram delivers an update again
+   * when its receipt was not confirmed (a restart, a late webhook answer);
+   * taking it twice would save the same text as the answer to the next question.
+   */
+  lastUpdateId: bigint("last_update_id", { mode: "number" }),
   ...timestamps,
 });
