@@ -103,6 +103,11 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       logger.info("stopping");
       await scheduler.stop();
       if (runner?.isRunning()) await runner.stop();
+      // runner.stop() only stops fetching: let the updates in hand finish before the database closes.
+      const drainUntil = Date.now() + 15_000;
+      while (runner && runner.size() > 0 && Date.now() < drainUntil) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       await sender.stop();
       await database.close();

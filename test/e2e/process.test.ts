@@ -182,7 +182,22 @@ describe("the bot as a process", () => {
 
     const restarted = startBot();
     mark = press("Hộ kinh doanh");
-    await waitFor(() => sentSince(mark, "Mã số thuế"), "the third question after the restart");
+    await waitFor(
+      () => sentSince(mark, "Mã số thuế"),
+      "the third question after the restart",
+    ).catch((error) => {
+      // What the process said helps whoever reads a failure here.
+      const polls = api
+        .callsTo("getUpdates")
+        .slice(-8)
+        .map(
+          (call) =>
+            `offset=${String(call.params.offset)} got=${(call.result as { update_id: number }[] | undefined)?.map((u) => u.update_id).join(",")}`,
+        );
+      throw new Error(
+        `${(error as Error).message}\n--- polls ---\n${polls.join("\n")}\n--- bot output ---\n${restarted.output().slice(-4000)}`,
+      );
+    });
     mark = say("0100109106");
     await waitFor(() => sentSince(mark, "xã, phường nào"), "the fourth question");
     await stopBot(restarted);

@@ -37,7 +37,10 @@ export function formRouter(answered: AnsweredUpdates) {
     const form = ctx.user?.openForm;
     const isFormButton = ctx.callbackQuery?.data?.startsWith("f:") ?? false;
     if (form?.questionId && (ctx.message || isFormButton)) {
-      if (!form.asked) {
+      // A button of the open question proves the question reached the person.
+      const pressedCurrent =
+        isFormButton && ctx.callbackQuery?.data?.startsWith(`f:${form.promptToken}:`);
+      if (!form.asked && !pressedCurrent) {
         // The question never reached the person (an error came first): what they sent was meant
         // for the question before, which is already saved. Ask this one.
         await advanceForm(ctx);
