@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type Language, type OpenForm, type UserRole, users } from "../db/schema/index.ts";
 
@@ -72,9 +72,12 @@ export async function markQuestionAsked(
     .where(and(eq(users.id, userId), sql`${users.openForm}->>'promptToken' = ${promptToken}`));
 }
 
+/** How many recent update ids are remembered per person: redeliveries come within moments. */
+export const RECENT_UPDATES_KEPT = 20;
+
 /**
- * Claims an update for a person: true the first time, false when it (or a
- * later one) was taken already. One atomic UPDATE, so two processes agree.
+ * Claims an update for a person: true the first time, false when this update
+ * was taken already. One atomic UPDATE, so two processes agree.
  */
 export async function claimUpdate(
   db: Executor,
@@ -83,9 +86,14 @@ export async function claimUpdate(
 ): Promise<boolean> {
   const rows = await db
     .update(users)
-    .set({ lastUpdateId: updateId })
+    .set({
+      recentUpdateIds: sql`(array_prepend(${updateId}::bigint, coalesce(${users.recentUpdateIds}, '{}'::bigint[])))[1:${sql.raw(String(RECENT_UPDATES_KEPT))}]`,
+    })
     .where(
-      and(eq(users.id, userId), or(isNull(users.lastUpdateId), lt(users.lastUpdateId, updateId))),
+      and(
+        eq(users.id, userId),
+        sql`not (${updateId}::bigint = any(coalesce(${users.recentUpdateIds}, '{}'::bigint[])))`,
+      ),
     )
     .returning({ id: users.id });
   return rows.length > 0;

@@ -51,10 +51,12 @@ export const users = pgTable("users", {
     .default({}),
   openForm: jsonb("open_form").$type<OpenForm | null>(),
   /**
-   * The last update taken from this person. Telegram delivers an update again
-   * when its receipt was not confirmed (a restart, a late webhook answer);
-   * taking it twice would save the same text as the answer to the next question.
+   * The ids of the last updates taken from this person, newest first.
+   * Telegram delivers an update again when its receipt was not confirmed (a
+   * restart, a late webhook answer); taking it twice would save the same text
+   * as the answer to the next question. Ids are matched exactly, not compared:
+   * after a week without updates Telegram starts them again at random.
    */
-  lastUpdateId: bigint("last_update_id", { mode: "number" }),
+  recentUpdateIds: bigint("recent_update_ids", { mode: "number" }).array(),
   ...timestamps,
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "recent_update_ids" bigint[];
