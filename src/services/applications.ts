@@ -6,7 +6,6 @@ import {
   applicationHistory,
   applications,
   type EligibilityAnswers,
-  type EstablishmentSnapshot,
   establishments,
   type Program,
 } from "../db/schema/index.ts";
@@ -15,6 +14,7 @@ import {
   type ApplicationStatus,
   checkTransition,
 } from "../domain/application-status.ts";
+import { establishmentDetails } from "./establishments.ts";
 
 /**
  * An application as the form sees it: plain JSON (money as decimal strings),
@@ -282,22 +282,7 @@ export async function submitApplication(
       .from(establishments)
       .where(eq(establishments.id, draft.establishmentId))
       .limit(1);
-    const establishmentSnapshot: EstablishmentSnapshot | null = establishment
-      ? {
-          name: establishment.name,
-          legalForm: establishment.legalForm,
-          taxCode: establishment.taxCode,
-          communeCode: establishment.communeCode,
-          address: establishment.address,
-          representativeName: establishment.representativeName,
-          representativePosition: establishment.representativePosition,
-          phone: establishment.phone,
-          email: establishment.email,
-          sector: establishment.sector,
-          mainProducts: establishment.mainProducts,
-          workers: establishment.workers,
-        }
-      : null;
+    const establishmentSnapshot = establishment ? establishmentDetails(establishment) : null;
     await tx
       .update(applications)
       .set({ code, status: "submitted", submittedAt: input.at, establishmentSnapshot })

@@ -1,43 +1,29 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { establishments, type LegalForm } from "../db/schema/index.ts";
+import { type EstablishmentSnapshot, establishments } from "../db/schema/index.ts";
+
+/** The details of an establishment: what the profile form asks, and what a submission keeps. */
+export type EstablishmentDetails = EstablishmentSnapshot;
 
 /** An establishment as forms see it: plain JSON, safe to keep in conversation state. */
-export interface EstablishmentDraft {
-  id: number;
-  name: string | null;
-  legalForm: LegalForm | null;
-  taxCode: string | null;
-  communeCode: string | null;
-  address: string | null;
-  representativeName: string | null;
-  representativePosition: string | null;
-  phone: string | null;
-  email: string | null;
-  sector: string | null;
-  mainProducts: string | null;
-  workers: number | null;
-  completed: boolean;
-}
+export type EstablishmentDraft = EstablishmentDetails & { id: number; completed: boolean };
 
-export type EstablishmentPatch = Partial<Omit<EstablishmentDraft, "id" | "completed">>;
+export type EstablishmentPatch = Partial<EstablishmentDetails>;
 
 type Row = typeof establishments.$inferSelect;
 
+export const establishmentDetails = ({
+  id: _id,
+  ownerId: _ownerId,
+  completedAt: _completedAt,
+  createdAt: _createdAt,
+  updatedAt: _updatedAt,
+  ...details
+}: Row): EstablishmentDetails => details;
+
 const toDraft = (row: Row): EstablishmentDraft => ({
   id: row.id,
-  name: row.name,
-  legalForm: row.legalForm,
-  taxCode: row.taxCode,
-  communeCode: row.communeCode,
-  address: row.address,
-  representativeName: row.representativeName,
-  representativePosition: row.representativePosition,
-  phone: row.phone,
-  email: row.email,
-  sector: row.sector,
-  mainProducts: row.mainProducts,
-  workers: row.workers,
+  ...establishmentDetails(row),
   completed: row.completedAt !== null,
 });
 

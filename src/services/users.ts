@@ -76,15 +76,16 @@ export async function markQuestionAsked(
 export const RECENT_UPDATES_KEPT = 20;
 
 /**
- * Claims an update for a person: true the first time, false when this update
- * was taken already. One atomic UPDATE, so two processes agree.
+ * Claims an update for a person and returns their row, in one atomic UPDATE
+ * (two processes agree). Undefined when this update was taken already, or
+ * when the person has no row (before consent): `findUser` tells which.
  */
 export async function claimUpdate(
   db: Executor,
   userId: number,
   updateId: number,
-): Promise<boolean> {
-  const rows = await db
+): Promise<UserRecord | undefined> {
+  const [row] = await db
     .update(users)
     .set({
       recentUpdateIds: sql`(array_prepend(${updateId}::bigint, coalesce(${users.recentUpdateIds}, '{}'::bigint[])))[1:${sql.raw(String(RECENT_UPDATES_KEPT))}]`,
@@ -95,8 +96,8 @@ export async function claimUpdate(
         sql`not (${updateId}::bigint = any(coalesce(${users.recentUpdateIds}, '{}'::bigint[])))`,
       ),
     )
-    .returning({ id: users.id });
-  return rows.length > 0;
+    .returning();
+  return row;
 }
 
 export async function ensureRole(db: Executor, userId: number, role: UserRole): Promise<void> {

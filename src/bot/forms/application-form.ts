@@ -74,6 +74,12 @@ function expectMoney(
   return { ok: true, amount: parsed.value };
 }
 
+/** "Đã ghi: 600 triệu đồng (Sáu trăm triệu đồng)": the amount as understood, in figures and words. */
+const amountSaved = (amount: bigint): Message => ({
+  key: "amount-saved",
+  vars: { amount: formatMoney(amount), words: moneyInWords(amount) },
+});
+
 const amountDisplay = (value: string | null): string | null =>
   value === null ? null : formatMoney(BigInt(value));
 
@@ -253,12 +259,7 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
         return {
           ok: true,
           patch,
-          notices: [
-            {
-              key: "amount-saved",
-              vars: { amount: formatMoney(money.amount), words: moneyInWords(money.amount) },
-            },
-          ],
+          notices: [amountSaved(money.amount)],
         };
       },
       display: (record) => amountDisplay(record.totalCost),
@@ -287,13 +288,7 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch>
         return {
           ok: true,
           patch: { requestedSupport: money.amount.toString(), counterpartFunds: null },
-          notices: [
-            {
-              key: "amount-saved",
-              vars: { amount: formatMoney(money.amount), words: moneyInWords(money.amount) },
-            },
-            ...capNotices(record, total, money.amount, context),
-          ],
+          notices: [amountSaved(money.amount), ...capNotices(record, total, money.amount, context)],
         };
       },
       display: (record) => amountDisplay(record.requestedSupport),

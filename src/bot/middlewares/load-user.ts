@@ -29,8 +29,12 @@ export class LanguageRegistry {
 export function loadUser(registry: LanguageRegistry) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const from = ctx.from;
-    ctx.user = from && !from.is_bot ? await findUser(ctx.deps.db, from.id) : undefined;
-    if (ctx.user && !(await claimUpdate(ctx.deps.db, ctx.user.id, ctx.update.update_id))) {
+    // One query on the hot path: claiming the update returns the person's row.
+    ctx.user =
+      from && !from.is_bot
+        ? await claimUpdate(ctx.deps.db, from.id, ctx.update.update_id)
+        : undefined;
+    if (from && !from.is_bot && !ctx.user && (await findUser(ctx.deps.db, from.id))) {
       ctx.logger.info({ update_id: ctx.update.update_id }, "update already handled: skipped");
       return;
     }

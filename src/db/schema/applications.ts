@@ -28,20 +28,10 @@ export type ApplicationStatus =
 export type Program = "local" | "national";
 
 /** The establishment as submitted: later profile edits do not change a submitted application. */
-export interface EstablishmentSnapshot {
-  name: string | null;
-  legalForm: string | null;
-  taxCode: string | null;
-  communeCode: string | null;
-  address: string | null;
-  representativeName: string | null;
-  representativePosition: string | null;
-  phone: string | null;
-  email: string | null;
-  sector: string | null;
-  mainProducts: string | null;
-  workers: number | null;
-}
+export type EstablishmentSnapshot = Omit<
+  typeof establishments.$inferSelect,
+  "id" | "ownerId" | "completedAt" | "createdAt" | "updatedAt"
+>;
 
 /** Answers to the eligibility pre-check, kept with the application. */
 export type EligibilityAnswers = Record<string, boolean>;
