@@ -3,7 +3,6 @@
  * sets on them. Names and descriptions live in locales/<lang>/categories.ftl
  * as `category-<id>` and `category-<id>-description`.
  */
-import type { Province } from "./province.ts";
 
 export const SUPPORT_CATEGORY_IDS = [
   "training",
@@ -31,7 +30,21 @@ export function isSupportCategoryId(value: string): value is SupportCategoryId {
   return (SUPPORT_CATEGORY_IDS as readonly string[]).includes(value);
 }
 
-export type SupportCap = Province["supportCaps"][number];
+/** A cap as the province file states it (validated by the province schema). */
+export interface SupportCap {
+  category: SupportCategoryId;
+  fromYear: number;
+  toYear?: number | undefined;
+  maxPercent?: number | undefined;
+  /** integer đồng, written as a string in the file */
+  maxAmount?: string | undefined;
+  note?: string | undefined;
+}
+
+/** What the cap rules need of a province: its caps (keeps this module free of the province schema). */
+export interface CapSource {
+  supportCaps: readonly SupportCap[];
+}
 
 /**
  * A request above a cap: the bot warns and explains, it never refuses.
@@ -46,7 +59,7 @@ export type CapWarning =
  * years include the plan year, the one that starts latest.
  */
 export function capFor(
-  province: Province,
+  province: CapSource,
   planYear: number,
   category: SupportCategoryId,
 ): SupportCap | undefined {
@@ -70,7 +83,7 @@ function percentOf(amount: bigint, percent: number): bigint {
  * and year. Whether requested exceeds totalCost is the form's own check.
  */
 export function checkSupportCaps(
-  province: Province,
+  province: CapSource,
   planYear: number,
   category: SupportCategoryId,
   totalCost: bigint,

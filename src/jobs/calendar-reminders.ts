@@ -25,7 +25,7 @@ import { type CalendarDate, formatDate, localParts, zonedDateToUtc } from "../do
 import { nextAllowedInstant } from "../domain/quiet-hours.ts";
 import { escapeHtml } from "../i18n.ts";
 import { enqueueMany, type OutgoingMessage } from "../services/outbox.ts";
-import type { Job, JobDependencies } from "./registry.ts";
+import type { Job, JobDependencies } from "./job.ts";
 
 /** Days before the anchor on which a reminder goes, latest stage last. */
 export const REMINDER_STAGES = [7, 1] as const;
