@@ -21,9 +21,10 @@ import { systemClock } from "../src/clock.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { outbox } from "../src/db/schema/index.ts";
 import { FakeBotApi, type RateLimits } from "../src/fake-bot-api/fake-bot-api.ts";
-import { OutboxSender } from "../src/jobs/outbox-sender.ts";
 import { silentLogger } from "../src/logger.ts";
-import { countByStatus, enqueueMany, type OutgoingMessage } from "../src/services/outbox.ts";
+import { enqueueMany, type OutgoingMessage } from "../src/outbox/enqueue.ts";
+import { OutboxSender } from "../src/outbox/sender.ts";
+import { countByStatus } from "../src/outbox/store.ts";
 import { scratchDatabase } from "./scratch-database.ts";
 
 const LIMITS: RateLimits = { globalPerSecond: 30, perChatPerSecond: 1 };
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
       plan.map(
         (message, i): OutgoingMessage => ({
           chatId: message.chatId,
-          kind: "broadcast",
+          kind: "deadline-reminder",
           payload: { type: "text", text: message.text },
           dedupeKey: `bench:${run}:${i}`,
           urgency: "immediate",

@@ -2,16 +2,17 @@ import { createServer, type Server } from "node:http";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotDependencies } from "./bot/dependencies.ts";
 import { createBot, setCommandMenus } from "./bot/index.ts";
 import { systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { loadProvince } from "./data/load-province.ts";
 import { openDatabase } from "./db/client.ts";
+import type { AppDependencies } from "./dependencies.ts";
 import { createI18n } from "./i18n.ts";
-import { createOutboxApi, OutboxSender } from "./jobs/outbox-sender.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
+import { createOutboxApi } from "./outbox/api.ts";
+import { OutboxSender } from "./outbox/sender.ts";
 
 /** my_chat_member tells us of a block; edited_message lets the bot say an edit is not read as an answer. */
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
@@ -40,7 +41,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     logger: logger.child({ component: "outbox" }),
     config,
   });
-  const deps: BotDependencies = {
+  const deps: AppDependencies = {
     db: database.db,
     config,
     logger,

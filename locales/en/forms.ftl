@@ -232,4 +232,12 @@ officer-new-application = 📥 New application <b>{ $code }</b>: { $title } — 
 form-edited-message = An edited message does not count as an answer. Please send the answer as a new message.
 list-previous = ◀️ Previous
 list-next = Next ▶️
-profile-edit-stopped = Editing stopped. The changes you made are kept.
+form-edit-stopped = Editing stopped. The changes you made are kept.
+form-not-allowed = This is not available to you.
+form-answer-saved = Noted.
+
+## Notices of status changes (queued in the outbox by the review service)
+
+owner-status-changed = 🔔 Application <b>{ $code }</b> ({ $title }): { $status }.
+notice-note = Note: { $note }
+officer-owner-withdrawn = ↩️ The owner withdrew application <b>{ $code }</b> ({ $title }).

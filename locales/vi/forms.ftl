@@ -232,4 +232,12 @@ officer-new-application = 📥 Hồ sơ mới <b>{ $code }</b>: { $title } — {
 form-edited-message = Tin nhắn đã sửa không được tính là câu trả lời. Anh/Chị vui lòng gửi câu trả lời mới.
 list-previous = ◀️ Trang trước
 list-next = Trang sau ▶️
-profile-edit-stopped = Đã dừng sửa. Những thay đổi Anh/Chị đã làm vẫn được lưu.
+form-edit-stopped = Đã dừng sửa. Những thay đổi Anh/Chị đã làm vẫn được lưu.
+form-not-allowed = Mục này không dành cho Anh/Chị.
+form-answer-saved = Đã ghi nhận.
+
+## Notices of status changes (queued in the outbox by the review service)
+
+owner-status-changed = 🔔 Hồ sơ <b>{ $code }</b> ({ $title }): { $status }.
+notice-note = Ghi chú: { $note }
+officer-owner-withdrawn = ↩️ Chủ cơ sở đã rút hồ sơ <b>{ $code }</b> ({ $title }).

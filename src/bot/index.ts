@@ -2,11 +2,14 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { AppDependencies } from "../dependencies.ts";
+import { defaultForms } from "../forms/kinds/index.ts";
+import { FormRegistry } from "../forms/registry.ts";
+import type { AnyFormDefinition } from "../forms/types.ts";
 import { createI18n } from "../i18n.ts";
 import { BOT_COMMANDS } from "./commands.ts";
 import type { BotContext, FormContext } from "./context.ts";
 import { conversationStorageAdapter } from "./conversation-storage.ts";
-import { createFormConversation, FORM_CONVERSATION } from "./conversations/form.ts";
 import type { BotDependencies } from "./dependencies.ts";
 import { applicationsFeature } from "./features/applications.ts";
 import { chatMemberFeature } from "./features/chat-member.ts";
@@ -17,10 +20,10 @@ import { personalDataFeature } from "./features/personal-data.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { AnsweredUpdates } from "./forms/answered-updates.ts";
+import { createFormConversation, FORM_CONVERSATION } from "./forms/conversation.ts";
 import { createFormInterrupts } from "./forms/interrupts.ts";
 import { errorHandler } from "./handlers/error.ts";
 import { LanguageRegistry, loadUser } from "./middlewares/load-user.ts";
-import { RecentUpdates } from "./middlewares/recent-updates.ts";
 import { retryingFetch } from "./retrying-fetch.ts";
 
 export interface BotOptions {
@@ -34,6 +37,8 @@ export interface BotOptions {
   autoRetry?: boolean;
   /** overrides CONVERSATION_STATE_VERSION (tests of a deploy that changed the form's code) */
   conversationVersion?: number;
+  /** forms served besides the default ones (a test's own form) */
+  extraForms?: readonly AnyFormDefinition[];
 }
 
 /**
@@ -43,7 +48,14 @@ export interface BotOptions {
  */
 export const CONVERSATION_STATE_VERSION = 1;
 
-export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<BotContext> {
+export function createBot(
+  appDependencies: AppDependencies,
+  options: BotOptions = {},
+): Bot<BotContext> {
+  const deps: BotDependencies = {
+    ...appDependencies,
+    forms: new FormRegistry([...defaultForms, ...(options.extraForms ?? [])]),
+  };
   const baseFetch = options.fetch ?? globalThis.fetch;
   const bot = new Bot<BotContext>(deps.config.botToken, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -59,9 +71,6 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
   const formI18n = createI18n<FormContext>((ctx) => registry.get(ctx.from?.id));
   const answered = new AnsweredUpdates();
 
-  // Telegram delivers an update again when a webhook answer is late: handle each once.
-  const seen = new RecentUpdates();
-  bot.use((ctx, next) => (seen.firstTime(ctx.update.update_id) ? next() : undefined));
   // One chat's updates never race on its form state (the runner handles updates concurrently).
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   const guarded = bot.errorBoundary(errorHandler);
@@ -105,7 +114,10 @@ export function createBot(deps: BotDependencies, options: BotOptions = {}): Bot<
 }
 
 /** The command menus, per language; a failure is logged, never fatal. */
-export async function setCommandMenus(bot: Bot<BotContext>, deps: BotDependencies): Promise<void> {
+export async function setCommandMenus(
+  bot: Bot<BotContext>,
+  deps: Pick<AppDependencies, "i18n" | "logger">,
+): Promise<void> {
   for (const language of ["vi", "en"] as const) {
     try {
       await bot.api.setMyCommands(

@@ -1,4 +1,4 @@
-import { hasResumableForm } from "../services/forms.ts";
+import { hasResumableForm } from "../forms/engine.ts";
 import type { BotContext } from "./context.ts";
 import { mainMenuKeyboard } from "./keyboards/main-menu.ts";
 
@@ -8,7 +8,9 @@ export async function replyWithMainMenu(
   text: string,
   options: { html?: boolean } = {},
 ): Promise<void> {
-  const hasDraft = ctx.user ? await hasResumableForm(ctx.deps.db, ctx.user.id) : false;
+  const hasDraft = ctx.user
+    ? await hasResumableForm({ deps: ctx.deps, forms: ctx.deps.forms }, ctx.user.id)
+    : false;
   await ctx.reply(text, {
     reply_markup: mainMenuKeyboard((key) => ctx.t(key), { hasDraft }),
     ...(options.html ? { parse_mode: "HTML" as const } : {}),

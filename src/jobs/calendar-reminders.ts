@@ -11,20 +11,13 @@
  * A job that missed the T-7 day queues T-7 once the next time it runs, if
  * the event is still ahead; one that missed the whole week queues T-1 only.
  */
-import { and, eq, exists, gt, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
-import {
-  applications,
-  type CalendarEventKind,
-  calendarEvents,
-  establishments,
-  type NotificationPreferences,
-  type UserRole,
-  users,
-} from "../db/schema/index.ts";
+import type { CalendarEventKind, calendarEvents } from "../db/schema/index.ts";
 import { type CalendarDate, formatDate, localParts, zonedDateToUtc } from "../domain/dates.ts";
 import { nextAllowedInstant } from "../domain/quiet-hours.ts";
 import { escapeHtml } from "../i18n.ts";
-import { enqueueMany, type OutgoingMessage } from "../services/outbox.ts";
+import { enqueueMany, type OutgoingMessage } from "../outbox/enqueue.ts";
+import type { OutboxKindName } from "../outbox/kinds.ts";
+import { eventAudience, eventsWithDeadlinesBetween } from "../services/calendar.ts";
 import type { Job, JobDependencies } from "./job.ts";
 
 /** Days before the anchor on which a reminder goes, latest stage last. */
@@ -80,63 +73,12 @@ function messageKey(eventKind: CalendarEventKind, anchor: Anchor): string {
   return "reminder-event-deadline";
 }
 
-const preferenceFor = (kind: CalendarEventKind): keyof NotificationPreferences | undefined =>
-  kind === "deadline"
-    ? "deadlines"
-    : kind === "fair"
-      ? "fairs"
-      : kind === "result"
-        ? "results"
-        : undefined;
-
-/** Consenting people the event concerns, who have not blocked the bot. */
-async function recipientsOf(deps: JobDependencies, event: CalendarEvent) {
-  const audience = event.audience ?? {};
-  const roles: UserRole[] = audience.roles?.length ? audience.roles : ["applicant"];
-  const conditions: (SQL | undefined)[] = [isNull(users.blockedAt), inArray(users.role, roles)];
-  if (audience.communeCodes?.length) {
-    conditions.push(
-      exists(
-        deps.db
-          .select({ id: establishments.id })
-          .from(establishments)
-          .where(
-            and(
-              eq(establishments.ownerId, users.id),
-              inArray(establishments.communeCode, audience.communeCodes),
-            ),
-          ),
-      ),
-    );
-  }
-  if (audience.categories?.length) {
-    conditions.push(
-      exists(
-        deps.db
-          .select({ id: applications.id })
-          .from(applications)
-          .where(
-            and(
-              eq(applications.ownerId, users.id),
-              inArray(applications.category, audience.categories),
-            ),
-          ),
-      ),
-    );
-  }
-  const people = await deps.db
-    .select({
-      id: users.id,
-      chatId: users.chatId,
-      language: users.language,
-      preferences: users.notificationPreferences,
-    })
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(users.id);
-  const preference = preferenceFor(event.kind);
-  return people.filter((person) => !preference || person.preferences?.[preference] !== false);
-}
+const OUTBOX_KIND: Record<CalendarEventKind, OutboxKindName> = {
+  deadline: "deadline-reminder",
+  fair: "fair-reminder",
+  result: "result-reminder",
+  other: "event-reminder",
+};
 
 export interface CalendarRemindersResult {
   /** events with a reminder due */
@@ -162,24 +104,12 @@ export async function queueCalendarReminders(
   const horizonDay = localParts(horizon, timeZone);
   const horizonIso = `${horizonDay.year}-${String(horizonDay.month).padStart(2, "0")}-${String(horizonDay.day).padStart(2, "0")}`;
 
-  const events = await deps.db
-    .select()
-    .from(calendarEvents)
-    .where(
-      or(
-        and(
-          gt(calendarEvents.registrationDeadline, readAt),
-          lte(calendarEvents.registrationDeadline, horizon),
-        ),
-        and(
-          eq(calendarEvents.kind, "fair"),
-          isNull(calendarEvents.registrationDeadline),
-          gt(calendarEvents.startsOn, todayIso),
-          lte(calendarEvents.startsOn, horizonIso),
-        ),
-      ),
-    )
-    .orderBy(calendarEvents.id);
+  const events = await eventsWithDeadlinesBetween(deps.db, {
+    from: readAt,
+    until: horizon,
+    fromDay: todayIso,
+    untilDay: horizonIso,
+  });
 
   const messages: OutgoingMessage[] = [];
   let eventsDue = 0;
@@ -198,7 +128,7 @@ export async function queueCalendarReminders(
       startDate: formatDate(parseDay(event.startsOn)),
       days: due.daysLeft,
     };
-    for (const person of await recipientsOf(deps, event)) {
+    for (const person of await eventAudience(deps.db, event)) {
       let text = deps.i18n.t(person.language, key, variables);
       if (event.location) {
         text += `\n${deps.i18n.t(person.language, "reminder-location", { location: escapeHtml(event.location) })}`;
@@ -206,10 +136,9 @@ export async function queueCalendarReminders(
       messages.push({
         chatId: person.chatId,
         userId: person.id,
-        kind: `event-reminder:${event.kind}`,
+        kind: OUTBOX_KIND[event.kind],
         payload: { type: "text", text, parseMode: "HTML" },
         dedupeKey: `event:${event.id}:user:${person.id}:T-${due.stage}`,
-        urgency: "daytime",
       });
     }
   }

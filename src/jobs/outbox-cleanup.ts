@@ -1,6 +1,6 @@
 import { lt } from "drizzle-orm";
 import { jobRuns } from "../db/schema/index.ts";
-import { deleteFinishedBefore } from "../services/outbox.ts";
+import { deleteFinishedBefore } from "../outbox/store.ts";
 import type { Job } from "./job.ts";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type Language, type OpenForm, type UserRole, users } from "../db/schema/index.ts";
 
@@ -58,34 +58,22 @@ export async function setOpenForm(
   await db.update(users).set({ openForm }).where(eq(users.id, userId));
 }
 
-/** Records that the open question (by its token) was delivered. */
-export async function markQuestionAsked(
-  db: Executor,
-  userId: number,
-  promptToken: string,
-  promptMessageId?: number,
-): Promise<void> {
-  const fields = promptMessageId === undefined ? { asked: true } : { asked: true, promptMessageId };
-  await db
-    .update(users)
-    .set({ openForm: sql`${users.openForm} || ${JSON.stringify(fields)}::jsonb` })
-    .where(and(eq(users.id, userId), sql`${users.openForm}->>'promptToken' = ${promptToken}`));
-}
-
 /** How many recent update ids are remembered per person: redeliveries come within moments. */
 export const RECENT_UPDATES_KEPT = 20;
 
 /**
- * Claims an update for a person and returns their row, in one atomic UPDATE
- * (two processes agree). Undefined when this update was taken already, or
- * when the person has no row (before consent): `findUser` tells which.
+ * Records that an update was handled to the end for a person. Telegram
+ * delivers an update again when its receipt was not confirmed (a restart, a
+ * late webhook answer); the bot skips an update recorded here. Ids are
+ * matched exactly, not compared: after a week without updates Telegram
+ * starts them again at random.
  */
-export async function claimUpdate(
+export async function recordHandledUpdate(
   db: Executor,
   userId: number,
   updateId: number,
-): Promise<UserRecord | undefined> {
-  const [row] = await db
+): Promise<void> {
+  await db
     .update(users)
     .set({
       recentUpdateIds: sql`(array_prepend(${updateId}::bigint, coalesce(${users.recentUpdateIds}, '{}'::bigint[])))[1:${sql.raw(String(RECENT_UPDATES_KEPT))}]`,
@@ -95,11 +83,27 @@ export async function claimUpdate(
         eq(users.id, userId),
         sql`not (${updateId}::bigint = any(coalesce(${users.recentUpdateIds}, '{}'::bigint[])))`,
       ),
-    )
-    .returning();
-  return row;
+    );
 }
+
+export const wasHandled = (user: UserRecord, updateId: number): boolean =>
+  (user.recentUpdateIds ?? []).includes(updateId);
 
 export async function ensureRole(db: Executor, userId: number, role: UserRole): Promise<void> {
   await db.update(users).set({ role }).where(eq(users.id, userId));
+}
+
+export interface Recipient {
+  id: number;
+  chatId: number;
+  language: Language;
+}
+
+/** Every officer and admin who has not blocked the bot: who officers' notices go to. */
+export async function listOfficers(db: Executor): Promise<Recipient[]> {
+  return db
+    .select({ id: users.id, chatId: users.chatId, language: users.language })
+    .from(users)
+    .where(and(inArray(users.role, ["officer", "admin"]), isNull(users.blockedAt)))
+    .orderBy(users.id);
 }

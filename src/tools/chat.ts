@@ -10,16 +10,17 @@
  */
 import { createInterface } from "node:readline/promises";
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { BotDependencies } from "../bot/dependencies.ts";
 import { createBot, setCommandMenus } from "../bot/index.ts";
 import { systemClock } from "../clock.ts";
 import { parseConfig, readDotEnv } from "../config.ts";
 import { loadProvince } from "../data/load-province.ts";
 import { openDatabase } from "../db/client.ts";
+import type { AppDependencies } from "../dependencies.ts";
 import { type ApiCall, FakeBotApi } from "../fake-bot-api/fake-bot-api.ts";
 import { createI18n } from "../i18n.ts";
-import { createOutboxApi, OutboxSender } from "../jobs/outbox-sender.ts";
 import { createLogger } from "../logger.ts";
+import { createOutboxApi } from "../outbox/api.ts";
+import { OutboxSender } from "../outbox/sender.ts";
 
 interface Button {
   label: string;
@@ -47,7 +48,7 @@ const database = await openDatabase({
   dataDir: config.database.kind === "pglite" ? config.database.dataDir : "./data-chat",
 });
 const logger = createLogger(config.logLevel);
-const deps: BotDependencies = {
+const deps: AppDependencies = {
   db: database.db,
   config,
   logger,

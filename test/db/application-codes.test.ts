@@ -1,12 +1,14 @@
+import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { applications, users } from "../../src/db/schema/index.ts";
+import { createApplicationDraft } from "../../src/services/applications/drafts.ts";
 import {
-  createApplicationDraft,
   formatApplicationCode,
   submitApplication,
-} from "../../src/services/applications.ts";
+} from "../../src/services/applications/submission.ts";
 import { createEstablishmentDraft } from "../../src/services/establishments.ts";
 import { describeWithDatabase } from "../support/database.ts";
+import { testDependencies } from "../support/deps.ts";
 
 describeWithDatabase("application codes", (database) => {
   async function drafts(count: number, planYear = 2028) {
@@ -36,10 +38,8 @@ describeWithDatabase("application codes", (database) => {
   it("gives concurrent submissions consecutive codes with no gaps and no repeats", async () => {
     const { db } = database();
     const ids = await drafts(12);
-    const at = new Date("2026-11-23T03:00:00Z");
-    const results = await Promise.all(
-      ids.map((id) => submitApplication(db, { id, ownerId: 1, prefix: "LS", at })),
-    );
+    const deps = testDependencies(db);
+    const results = await Promise.all(ids.map((id) => submitApplication(deps, { id, ownerId: 1 })));
     const codes = results.map((result) => ("code" in result ? result.code : "error")).sort();
     expect(codes).toEqual(
       Array.from({ length: 12 }, (_, i) => formatApplicationCode("LS", 2028, i + 1)),
@@ -49,10 +49,10 @@ describeWithDatabase("application codes", (database) => {
   it("submits a draft once: a second submission of the same draft gets no new code", async () => {
     const { db } = database();
     const [id] = await drafts(1);
-    const at = new Date();
+    const deps = testDependencies(db);
     const [first, second] = await Promise.all([
-      submitApplication(db, { id: id ?? 0, ownerId: 1, prefix: "LS", at }),
-      submitApplication(db, { id: id ?? 0, ownerId: 1, prefix: "LS", at }),
+      submitApplication(deps, { id: id ?? 0, ownerId: 1 }),
+      submitApplication(deps, { id: id ?? 0, ownerId: 1 }),
     ]);
     expect([first, second].filter((result) => "code" in result)).toHaveLength(1);
     expect([first, second].filter((result) => "error" in result)).toHaveLength(1);
@@ -69,21 +69,25 @@ describeWithDatabase("application codes", (database) => {
         planYear: 2029,
       })
     ).id;
-    const at = new Date();
-    await expect(
-      submitApplication(db, { id: a ?? 0, ownerId: 1, prefix: "LS", at }, async () => {
-        throw new Error("the officers' notice could not be queued");
-      }),
-    ).rejects.toThrow();
-    expect(await submitApplication(db, { id: b ?? 0, ownerId: 1, prefix: "LS", at })).toEqual({
-      code: "LS-2028-0001",
-    });
-    expect(await submitApplication(db, { id: a ?? 0, ownerId: 1, prefix: "LS", at })).toEqual({
-      code: "LS-2028-0002",
-    });
-    expect(await submitApplication(db, { id: c, ownerId: 1, prefix: "LS", at })).toEqual({
-      code: "LS-2029-0001",
-    });
+    const deps = testDependencies(db);
+    // An officer to tell, whose notice cannot be rendered: the submission fails as a whole.
+    await db.update(users).set({ role: "officer" }).where(eq(users.id, 1));
+    const broken = {
+      ...deps,
+      i18n: {
+        t: () => {
+          throw new Error("the officers' notice could not be queued");
+        },
+      },
+    };
+    await expect(submitApplication(broken, { id: a ?? 0, ownerId: 1 })).rejects.toThrow();
+    const code = async (id: number) => {
+      const result = await submitApplication(deps, { id, ownerId: 1 });
+      return "code" in result ? result.code : result.error;
+    };
+    expect(await code(b ?? 0)).toBe("LS-2028-0001");
+    expect(await code(a ?? 0)).toBe("LS-2028-0002");
+    expect(await code(c)).toBe("LS-2029-0001");
     const rows = await db.select().from(applications);
     expect(rows.every((row) => row.status === "submitted")).toBe(true);
   });

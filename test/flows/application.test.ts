@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { applicationCallback } from "../../src/bot/features/applications.ts";
+import { formSummaryCallback } from "../../src/bot/forms/callbacks.ts";
 import {
   applicationFiles,
   applicationHistory,
@@ -66,7 +68,10 @@ describeWithDatabase("applying for support", (database) => {
     expect(await db.select().from(applicationFiles)).toHaveLength(1);
     const history = await db.select().from(applicationHistory);
     expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([["draft", "submitted"]]);
-    const notices = await db.select().from(outbox).where(eq(outbox.kind, "new-application"));
+    const notices = await db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.kind, "officer-new-application"));
     expect(notices).toHaveLength(1);
     expect(notices[0]?.chatId).toBe(1);
     const [user] = await db.select().from(users).where(eq(users.id, 601));
@@ -152,10 +157,14 @@ describeWithDatabase("applying for support", (database) => {
     await stranger.send("/status LS-2028-9999");
     expect(stranger.lastText()).toContain("Không tìm thấy hồ sơ LS-2028-9999");
     const before = stranger.texts().length;
-    await stranger.pressData(`app:view:${row?.id}`);
-    await stranger.pressData(`app:withdraw-yes:${row?.id}`);
-    await stranger.pressData("sum:zzzz:submit");
-    await stranger.pressData("f:abc:'; drop table users; --");
+    const id = row?.id ?? 0;
+    await stranger.pressData(applicationCallback.pack({ action: "view", id }));
+    await stranger.pressData(applicationCallback.pack({ action: "withdraw-yes", id }));
+    await stranger.pressData(`app:1:withdraw-yes:${id}:extra`);
+    await stranger.pressData(
+      formSummaryCallback.pack({ token: "zzzz", action: "submit", question: "" }),
+    );
+    await stranger.pressData("f:1:abc:'; drop table users; --");
     expect(stranger.texts().slice(before).join("\n")).not.toContain("Mua 01 máy sấy chè");
     const [after] = await db.select().from(applications);
     expect(after?.status).toBe("submitted");

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { formAnswerCallback } from "../../src/bot/forms/callbacks.ts";
 import { applications, establishments } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
@@ -140,7 +141,7 @@ describeWithDatabase(
       // A button from an earlier question: explained, and the current question asked again.
       expect(() => owner.findButton("Khuyến công quốc gia")).toThrow(); // answered buttons are removed
       const before = world.api.callsTo("answerCallbackQuery").length;
-      await owner.pressData(`f:oldtoken:local`);
+      await owner.pressData(formAnswerCallback.pack({ token: "oldtoken", value: "local" }));
       const answers = world.api.callsTo("answerCallbackQuery").slice(before);
       expect(String(answers.at(-1)?.params.text)).toContain("câu hỏi trước");
       expect(owner.lastText()).toContain("Kết quả dự kiến");

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { applicationHistory, applications } from "../../src/db/schema/index.ts";
-import { createApplicationDraft, submitApplication } from "../../src/services/applications.ts";
+import { createApplicationDraft } from "../../src/services/applications/drafts.ts";
+import { submitApplication } from "../../src/services/applications/submission.ts";
 import {
   createEstablishmentDraft,
   markEstablishmentComplete,
@@ -35,7 +36,7 @@ describeWithDatabase("Telegram's limits with long answers and many applications"
           expectedResults: "Kết quả 🍵 & <nhiều>. ".repeat(50),
         })
         .where(eq(applications.id, draft.id));
-      await submitApplication(db, { id: draft.id, ownerId: 1401, prefix: "LS", at: new Date() });
+      await submitApplication(world.deps, { id: draft.id, ownerId: 1401 });
       for (let n = 0; n < 30; n++) {
         await db.insert(applicationHistory).values({
           applicationId: draft.id,

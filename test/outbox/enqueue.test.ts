@@ -6,7 +6,7 @@ import { chatMemberFeature } from "../../src/bot/features/chat-member.ts";
 import { FakeClock } from "../../src/clock.ts";
 import { outbox, users } from "../../src/db/schema/index.ts";
 import { FakeBotApi } from "../../src/fake-bot-api/fake-bot-api.ts";
-import { enqueue, enqueueMany } from "../../src/services/outbox.ts";
+import { enqueue, enqueueMany } from "../../src/outbox/enqueue.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import { addUser, queue, rows, textMessage } from "./support.ts";
 
@@ -56,11 +56,31 @@ describeWithDatabase("outbox: enqueue", (database) => {
     expect(await rows(db)).toHaveLength(0);
   });
 
+  it("refuses a kind that is not registered", async () => {
+    const { db } = database();
+    await expect(
+      enqueue(db, { ...textMessage(405, "x"), kind: "no-such-kind" as never }),
+    ).rejects.toThrow(/unknown outbox kind/);
+    expect(await rows(db)).toHaveLength(0);
+  });
+
+  it("skips a kind the recipient turned off, and only that kind", async () => {
+    const { db } = database();
+    await addUser(db, 406, { notificationPreferences: { fairs: false } });
+    expect(await queue(db, 406, "fair:1:406", { kind: "fair-reminder" })).toBe(false);
+    expect(await queue(db, 406, "deadline:1:406", { kind: "deadline-reminder" })).toBe(true);
+    expect(await queue(db, 406, "decision:1:406", { kind: "owner-status-change" })).toBe(true);
+    expect((await rows(db)).map((row) => row.kind)).toEqual([
+      "deadline-reminder",
+      "owner-status-change",
+    ]);
+  });
+
   it("queues daytime messages with a lower priority, and keeps notBefore", async () => {
     const { db } = database();
     const at = new Date("2026-12-01T01:00:00Z");
-    await queue(db, 404, "digest:404", { urgency: "daytime", notBefore: at });
-    expect((await rows(db))[0]).toMatchObject({ urgency: "daytime", priority: 0, notBefore: at });
+    await queue(db, 404, "digest:404", { kind: "daily-digest", notBefore: at });
+    expect((await rows(db))[0]).toMatchObject({ urgency: "daytime", priority: 5, notBefore: at });
   });
 
   it("enqueueMany returns only the keys that were new, and skips blocked users", async () => {

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { FakeClock, systemClock } from "../../src/clock.ts";
 import { users } from "../../src/db/schema/index.ts";
 import { FakeBotApi } from "../../src/fake-bot-api/fake-bot-api.ts";
-import { OutboxSender, SendWindow } from "../../src/jobs/outbox-sender.ts";
 import { silentLogger } from "../../src/logger.ts";
-import { claimDue, enqueue } from "../../src/services/outbox.ts";
+import { enqueue } from "../../src/outbox/enqueue.ts";
+import { SendWindow } from "../../src/outbox/send-window.ts";
+import { OutboxSender } from "../../src/outbox/sender.ts";
+import { claimDue } from "../../src/outbox/store.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import {
   addUser,

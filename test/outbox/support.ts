@@ -4,13 +4,11 @@ import { FakeClock } from "../../src/clock.ts";
 import type { Database } from "../../src/db/client.ts";
 import { type OutboxRow, outbox, users } from "../../src/db/schema/index.ts";
 import { FakeBotApi, type RateLimits } from "../../src/fake-bot-api/fake-bot-api.ts";
-import {
-  OutboxSender,
-  type OutboxSenderOptions,
-  virtualSleep,
-} from "../../src/jobs/outbox-sender.ts";
 import { silentLogger } from "../../src/logger.ts";
-import { enqueue, type OutgoingMessage } from "../../src/services/outbox.ts";
+import { enqueue, type OutgoingMessage } from "../../src/outbox/enqueue.ts";
+import { virtualSleep } from "../../src/outbox/send-window.ts";
+import { OutboxSender } from "../../src/outbox/sender.ts";
+import type { OutboxSenderOptions } from "../../src/outbox/sender-options.ts";
 
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -83,10 +81,9 @@ export function textMessage(
   return {
     chatId,
     userId: chatId,
-    kind: "test",
+    kind: "officer-notice",
     payload: { type: "text", text: `message ${key}` },
     dedupeKey: key,
-    urgency: "immediate",
     ...extra,
   };
 }

@@ -1,13 +1,11 @@
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { BotDependencies } from "../../src/bot/dependencies.ts";
 import { createBot } from "../../src/bot/index.ts";
-import { FakeClock } from "../../src/clock.ts";
-import { parseConfig } from "../../src/config.ts";
-import { loadProvince } from "../../src/data/load-province.ts";
+import type { FakeClock } from "../../src/clock.ts";
 import type { Database } from "../../src/db/client.ts";
+import type { AppDependencies } from "../../src/dependencies.ts";
 import { type ApiCall, FakeBotApi } from "../../src/fake-bot-api/fake-bot-api.ts";
-import { createI18n } from "../../src/i18n.ts";
-import { silentLogger } from "../../src/logger.ts";
+import type { AnyFormDefinition } from "../../src/forms/types.ts";
+import { testDependencies } from "./deps.ts";
 
 /**
  * A chat with the real bot: a person sends text, commands, photos and
@@ -26,7 +24,7 @@ export interface BotMessage {
 
 export interface TestWorld {
   api: FakeBotApi;
-  deps: BotDependencies;
+  deps: AppDependencies;
   clock: FakeClock;
   /** starts a new bot process on the same database and Telegram (a restart, or a deploy with another conversation version) */
   restart(options?: { conversationVersion?: number }): void;
@@ -37,28 +35,17 @@ export interface TestWorld {
 
 export function createTestWorld(
   db: Database,
-  options: { adminIds?: number[]; now?: string } = {},
+  options: { adminIds?: number[]; now?: string; extraForms?: readonly AnyFormDefinition[] } = {},
 ): TestWorld {
   const api = new FakeBotApi();
-  const clock = new FakeClock(options.now ?? "2026-11-23T03:00:00Z");
-  const config = parseConfig({
-    BOT_TOKEN: "123456:TEST-token",
-    ADMIN_IDS: (options.adminIds ?? []).join(","),
-    LOG_LEVEL: "silent",
-  });
-  const deps: BotDependencies = {
-    db,
-    config,
-    logger: silentLogger,
-    clock,
-    province: loadProvince(config.province),
-    i18n: createI18n(),
-  };
+  const deps = testDependencies(db, options);
+  const clock = deps.clock;
   const build = (conversationVersion?: number) =>
     createBot(deps, {
       fetch: api.fetch as typeof fetch,
       botInfo: api.botInfo as unknown as UserFromGetMe,
       autoRetry: false,
+      ...(options.extraForms ? { extraForms: options.extraForms } : {}),
       ...(conversationVersion === undefined ? {} : { conversationVersion }),
     });
   let bot = build();

@@ -3,12 +3,14 @@ import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { BOT_COMMANDS } from "../../src/bot/commands.ts";
-import { applicationForm } from "../../src/bot/forms/application-form.ts";
-import { profileForm } from "../../src/bot/forms/profile-form.ts";
 import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.ts";
 import { loadProvince } from "../../src/data/load-province.ts";
 import { APPLICATION_STATUSES } from "../../src/domain/application-status.ts";
 import { SUPPORT_CATEGORY_IDS } from "../../src/domain/support-categories.ts";
+import { applicationForm } from "../../src/forms/kinds/application.ts";
+import { defaultForms } from "../../src/forms/kinds/index.ts";
+import { profileForm } from "../../src/forms/kinds/profile.ts";
+import { helpKeyOf, questionLabel } from "../../src/forms/progress.ts";
 import { localesDirectory } from "../../src/i18n.ts";
 
 /**
@@ -67,18 +69,19 @@ function literalKeys(): Map<string, string> {
 /** Keys built at run time from data: each family enumerated from the data it is built from. */
 function dynamicKeys(): string[] {
   const keys: string[] = [];
-  for (const form of [profileForm, applicationForm]) {
+  for (const form of defaultForms) {
     for (const question of form.questions) {
-      keys.push(question.promptKey, `${question.promptKey}-help`);
-      if (question.section === "main") keys.push(`summary-label-${form.kind}-${question.id}`);
+      keys.push(question.promptKey, helpKeyOf(question));
+      if (!question.hiddenInSummary) keys.push(questionLabel(form, question).key);
     }
+    keys.push(form.summary.footer({} as never, {} as never).key);
   }
   const province = loadProvince("lang-son");
-  const env = {
+  const context = {
+    province,
     nowIso: "2026-11-23T00:00:00Z",
     timeZone: "Asia/Ho_Chi_Minh",
-    planYear: 2028,
-    needsEligibility: true,
+    facts: { planYear: 2028, needsEligibility: true },
   };
   const emptyApplication = {
     id: 1,
@@ -101,15 +104,14 @@ function dynamicKeys(): string[] {
     status: "draft" as const,
   };
   for (const question of applicationForm.questions) {
-    for (const choice of question.choices?.(emptyApplication, { province, env }) ?? [])
+    for (const choice of question.choices?.(emptyApplication, context) ?? [])
       keys.push(choice.label.key);
     for (const value of [{ ...emptyApplication, fileCount: 0 }]) {
-      for (const choice of question.choices?.(value, { province, env }) ?? [])
-        keys.push(choice.label.key);
+      for (const choice of question.choices?.(value, context) ?? []) keys.push(choice.label.key);
     }
   }
   for (const question of profileForm.questions) {
-    for (const choice of question.choices?.({} as never, { province, env }) ?? [])
+    for (const choice of question.choices?.({} as never, { ...context, facts: {} }) ?? [])
       keys.push(choice.label.key);
   }
   keys.push(...APPLICATION_STATUSES.map((status) => `status-${status}`));

@@ -5,13 +5,15 @@ import { formatMoney } from "../../domain/money.ts";
 import { escapeHtml } from "../../i18n.ts";
 import {
   type ApplicationDetails,
-  changeApplicationStatus,
   getApplicationDetails,
   listOwnersApplications,
-} from "../../services/applications.ts";
+} from "../../services/applications/queries.ts";
+import { changeApplicationStatus } from "../../services/applications/review.ts";
+import { defineCallback, int, onCallback, oneOf } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
 import { isMenuButton } from "../filters/menu-button.ts";
+import { isOfficer } from "../filters/roles.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
 import { clip, TELEGRAM_TEXT_LIMIT, visibleLength } from "../text-limits.ts";
 
@@ -21,12 +23,12 @@ import { clip, TELEGRAM_TEXT_LIMIT, visibleLength } from "../text-limits.ts";
  * /status <code> looks one up (an owner sees only their own; officers any).
  */
 
-const VIEW = /^app:view:(\d{1,9})$/;
-const WITHDRAW = /^app:withdraw:(\d{1,9})$/;
-const WITHDRAW_CONFIRM = /^app:withdraw-yes:(\d{1,9})$/;
-const FILES = /^app:files:(\d{1,9})$/;
-
-const isOfficer = (ctx: BotContext) => ctx.user?.role === "officer" || ctx.user?.role === "admin";
+/** An owner's buttons on their applications; `id` is checked against the presser every time. */
+export const applicationCallback = defineCallback("app", {
+  action: oneOf("view", "files", "withdraw", "withdraw-yes"),
+  id: int(999_999_999),
+});
+const applicationListCallback = defineCallback("apps", { page: int(9999) });
 
 function canSee(ctx: BotContext, details: ApplicationDetails): boolean {
   return details.application.ownerId === ctx.user?.id || isOfficer(ctx);
@@ -81,9 +83,14 @@ function detailsKeyboard(ctx: BotContext, details: ApplicationDetails): InlineKe
   const keyboard = new InlineKeyboard();
   const a = details.application;
   if (details.files.length > 0)
-    keyboard.text(ctx.t("details-show-files"), `app:files:${a.id}`).row();
+    keyboard
+      .text(ctx.t("details-show-files"), applicationCallback.pack({ action: "files", id: a.id }))
+      .row();
   if (a.ownerId === ctx.user?.id && canWithdraw(a.status as ApplicationStatus)) {
-    keyboard.text(ctx.t("withdraw-button"), `app:withdraw:${a.id}`);
+    keyboard.text(
+      ctx.t("withdraw-button"),
+      applicationCallback.pack({ action: "withdraw", id: a.id }),
+    );
   }
   return keyboard.inline_keyboard.some((row) => row.length > 0) ? keyboard : undefined;
 }
@@ -120,10 +127,13 @@ async function listApplications(ctx: BotContext, page = 0): Promise<void> {
     lines.push(
       `• <b>${escapeHtml(code)}</b> — ${escapeHtml(title)}\n   ${ctx.t(`status-${item.status}`)} · ${date}`,
     );
-    if (item.status !== "draft") keyboard.text(code, `app:view:${item.id}`).row();
+    if (item.status !== "draft")
+      keyboard.text(code, applicationCallback.pack({ action: "view", id: item.id })).row();
   }
-  if (current > 0) keyboard.text(ctx.t("list-previous"), `app:list:${current - 1}`);
-  if (current < pages - 1) keyboard.text(ctx.t("list-next"), `app:list:${current + 1}`);
+  if (current > 0)
+    keyboard.text(ctx.t("list-previous"), applicationListCallback.pack({ page: current - 1 }));
+  if (current < pages - 1)
+    keyboard.text(ctx.t("list-next"), applicationListCallback.pack({ page: current + 1 }));
   if (items.some((item) => item.status === "draft"))
     lines.push("", ctx.t("applications-draft-hint"));
   const hasButtons = keyboard.inline_keyboard.some((row) => row.length > 0);
@@ -139,10 +149,17 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
 
   privateChats.command("applications", (ctx) => listApplications(ctx));
   privateChats.filter(isMenuButton(deps.i18n, "menu-applications"), (ctx) => listApplications(ctx));
-  privateChats.callbackQuery(/^app:list:(\d{1,4})$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await listApplications(ctx, Number(ctx.match[1]));
-  });
+  const refuse = (ctx: BotContext) =>
+    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
+  onCallback(
+    privateChats,
+    applicationListCallback,
+    async (ctx, { page }) => {
+      await ctx.answerCallbackQuery();
+      await listApplications(ctx, page);
+    },
+    refuse,
+  );
 
   privateChats.command("status", async (ctx) => {
     const code = ctx.match.trim().toUpperCase();
@@ -159,69 +176,63 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
     await showDetails(ctx, details);
   });
 
-  privateChats.callbackQuery(VIEW, async (ctx) => {
-    const details = await getApplicationDetails(deps.db, { id: Number(ctx.match[1]) });
-    if (!details || !canSee(ctx, details)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await showDetails(ctx, details);
-  });
-
-  privateChats.callbackQuery(FILES, async (ctx) => {
-    const details = await getApplicationDetails(deps.db, { id: Number(ctx.match[1]) });
-    if (!details || !canSee(ctx, details)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    for (const file of details.files) {
-      if (file.kind === "photo") await ctx.replyWithPhoto(file.telegramFileId);
-      else await ctx.replyWithDocument(file.telegramFileId);
-    }
-  });
-
-  privateChats.callbackQuery(WITHDRAW, async (ctx) => {
-    const details = await getApplicationDetails(deps.db, { id: Number(ctx.match[1]) });
-    if (
-      !details ||
-      details.application.ownerId !== ctx.user?.id ||
-      !canWithdraw(details.application.status as ApplicationStatus)
-    ) {
-      await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await ctx.reply(tSafe(ctx, "withdraw-confirm", { code: details.application.code ?? "" }), {
-      reply_markup: new InlineKeyboard()
-        .text(ctx.t("withdraw-yes"), `app:withdraw-yes:${details.application.id}`)
-        .row()
-        .text(ctx.t("withdraw-no"), `app:view:${details.application.id}`),
-    });
-  });
-
-  privateChats.callbackQuery(WITHDRAW_CONFIRM, async (ctx) => {
-    const userId = ctx.user?.id;
-    if (userId === undefined) return;
-    const result = await changeApplicationStatus(deps.db, {
-      id: Number(ctx.match[1]),
-      to: "withdrawn",
-      actor: "owner",
-      actorId: userId,
-      ownerId: userId,
-      at: deps.clock.now(),
-    });
-    if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await replyWithMainMenu(ctx, ctx.t("withdraw-done"));
-  });
+  onCallback(
+    privateChats,
+    applicationCallback,
+    async (ctx, { action, id }) => {
+      const details = await getApplicationDetails(deps.db, { id });
+      const owned = details?.application.ownerId === ctx.user?.id;
+      if (action === "view" || action === "files") {
+        if (!details || !canSee(ctx, details)) {
+          await refuse(ctx);
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        if (action === "view") await showDetails(ctx, details);
+        else await sendFiles(ctx, details);
+        return;
+      }
+      if (!details || !owned || !canWithdraw(details.application.status as ApplicationStatus)) {
+        await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
+        return;
+      }
+      if (action === "withdraw") {
+        await ctx.answerCallbackQuery();
+        await ctx.reply(tSafe(ctx, "withdraw-confirm", { code: details.application.code ?? "" }), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("withdraw-yes"), applicationCallback.pack({ action: "withdraw-yes", id }))
+            .row()
+            .text(ctx.t("withdraw-no"), applicationCallback.pack({ action: "view", id })),
+        });
+        return;
+      }
+      const userId = ctx.user?.id as number;
+      const result = await changeApplicationStatus(deps, {
+        id,
+        to: "withdrawn",
+        actor: "owner",
+        actorId: userId,
+        ownerId: userId,
+      });
+      if (!result.ok) {
+        await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await replyWithMainMenu(ctx, ctx.t("withdraw-done"));
+    },
+    refuse,
+  );
 
   return composer;
+}
+
+async function sendFiles(ctx: BotContext, details: ApplicationDetails): Promise<void> {
+  for (const file of details.files) {
+    if (file.kind === "photo") await ctx.replyWithPhoto(file.telegramFileId);
+    else await ctx.replyWithDocument(file.telegramFileId);
+  }
 }
 
 /** Plain-text message with a variable that may hold what a person typed (no parse mode: nothing to escape). */

@@ -2,7 +2,7 @@ import { Composer, type Context } from "grammy";
 import type { Clock } from "../../clock.ts";
 import type { Database } from "../../db/client.ts";
 import type { Logger } from "../../logger.ts";
-import { setUserBlocked } from "../../services/outbox.ts";
+import { setUserBlocked } from "../../outbox/recipients.ts";
 
 export interface ChatMemberDependencies {
   db: Database;

@@ -1,56 +1,62 @@
 import { Composer } from "grammy";
-import { findOwnersEstablishment } from "../../services/establishments.ts";
+import { onCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
 import { isMenuButton } from "../filters/menu-button.ts";
 import type { AnsweredUpdates } from "../forms/answered-updates.ts";
+import {
+  formAnswerCallback,
+  formInterruptCallback,
+  formSummaryCallback,
+  isFormCallback,
+} from "../forms/callbacks.ts";
 import { FORM_CONVERSATION } from "../forms/conversation-id.ts";
 import {
-  advanceForm,
   deleteOpenDraft,
   editAnswer,
-  FORM_INTERRUPT_CALLBACK,
   leaveForm,
+  presentOpenForm,
   repeatCurrentStep,
   resumeForm,
-  startApplicationForm,
-  startProfileForm,
+  startForm,
   submitOpenForm,
 } from "../forms/flow.ts";
-import { moveOpenForm } from "../forms/steps.ts";
-import { SUMMARY_CALLBACK } from "../forms/summary.ts";
+
+const refuseButton = (ctx: BotContext) =>
+  ctx.answerCallbackQuery({ text: ctx.t("form-closed-button") });
 
 /**
  * Runs right after the form conversation. When the conversation has just
- * saved an answer it ends and passes the update here, and the form moves on.
- * When a form is open but no conversation waits (its state was lost to a
- * restart or a deploy), the update is the answer: the conversation is
- * entered with it.
+ * saved an answer (or found its question closed) it ends and passes the
+ * update here, and the form is shown where it stands now. When a form is
+ * open but no conversation waits (its state was lost to a restart or a
+ * deploy), the update is the answer: the conversation is entered with it.
  */
 export function formRouter(answered: AnsweredUpdates) {
   const composer = new Composer<BotContext>();
   composer.use(async (ctx, next) => {
     if (answered.take(ctx.update.update_id)) {
-      await advanceForm(ctx);
+      await presentOpenForm(ctx);
       return;
     }
     const form = ctx.user?.openForm;
-    const isFormButton = ctx.callbackQuery?.data?.startsWith("f:") ?? false;
-    if (form?.questionId && (ctx.message || isFormButton)) {
+    const data = ctx.callbackQuery?.data;
+    const isAnswerButton = data !== undefined && formAnswerCallback.pattern.test(data);
+    if (form?.questionId && (ctx.message || isAnswerButton)) {
       // A button of the open question proves the question reached the person.
       const pressedCurrent =
-        isFormButton && ctx.callbackQuery?.data?.startsWith(`f:${form.promptToken}:`);
+        isAnswerButton && formAnswerCallback.unpack(data)?.token === form.promptToken;
       if (!form.asked && !pressedCurrent) {
         // The question never reached the person (an error came first): what they sent was meant
         // for the question before, which is already saved. Ask this one.
-        await advanceForm(ctx);
+        await presentOpenForm(ctx);
         return;
       }
       // Clears what a conversation that failed may have left behind (an empty entry blocks enter()).
       await ctx.conversation.exitAll();
       await ctx.conversation.enter(FORM_CONVERSATION, "answer");
-      // Entered from here, a conversation that halts does not call downstream middleware: move on ourselves.
-      if (answered.take(ctx.update.update_id)) await advanceForm(ctx);
+      // Entered from here, a conversation that halts does not call downstream middleware: go on ourselves.
+      if (answered.take(ctx.update.update_id)) await presentOpenForm(ctx);
       return;
     }
     await next();
@@ -66,69 +72,66 @@ export function formControls(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChats = composer.chatType("private");
 
-  privateChats.callbackQuery(SUMMARY_CALLBACK, async (ctx) => {
-    const [, token, action] = ctx.match;
-    const form = ctx.user?.openForm;
-    if (!form || form.promptToken !== token || form.questionId !== null) {
-      await ctx.answerCallbackQuery({
-        text: ctx.t(form ? "form-old-button" : "form-closed-button"),
-      });
-      if (form) await repeatCurrentStep(ctx);
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (action === "submit") await submitOpenForm(ctx);
-    else if (action === "later") await leaveForm(ctx);
-    else if (action?.startsWith("e:")) await editAnswer(ctx, action.slice(2));
-  });
+  onCallback(
+    privateChats,
+    formSummaryCallback,
+    async (ctx, { token, action, question }) => {
+      const form = ctx.user?.openForm;
+      if (!form || form.promptToken !== token || form.questionId !== null) {
+        await ctx.answerCallbackQuery({
+          text: ctx.t(form ? "form-old-button" : "form-closed-button"),
+        });
+        if (form) await repeatCurrentStep(ctx);
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      if (action === "submit") await submitOpenForm(ctx);
+      else if (action === "later") await leaveForm(ctx);
+      else await editAnswer(ctx, question);
+    },
+    refuseButton,
+  );
 
-  privateChats.callbackQuery(FORM_INTERRUPT_CALLBACK, async (ctx) => {
-    const [, token, action] = ctx.match;
-    const form = ctx.user?.openForm;
-    if (!form || form.promptToken !== token) {
-      await ctx.answerCallbackQuery({ text: ctx.t("form-closed-button") });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (action === "continue") await repeatCurrentStep(ctx);
-    else if (action === "leave" || action === "keep") await leaveForm(ctx);
-    else if (action === "delete") await deleteOpenDraft(ctx);
-  });
+  onCallback(
+    privateChats,
+    formInterruptCallback,
+    async (ctx, { token, action }) => {
+      const form = ctx.user?.openForm;
+      if (!form || form.promptToken !== token) {
+        await refuseButton(ctx);
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      if (action === "continue") await repeatCurrentStep(ctx);
+      else if (action === "leave" || action === "keep") await leaveForm(ctx);
+      else await deleteOpenDraft(ctx);
+    },
+    refuseButton,
+  );
 
   return composer;
 }
 
-/** Starting and resuming forms: /apply, /profile, the menu. */
+/** Starting and resuming forms: each form's command and menu button, and "Điền tiếp". */
 export function formsFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChats = composer.chatType("private");
 
-  privateChats.command("apply", (ctx) => startApplicationForm(ctx));
-  privateChats.filter(isMenuButton(deps.i18n, "menu-apply"), (ctx) => startApplicationForm(ctx));
+  for (const definition of deps.forms.all()) {
+    const { command, menuKey } = definition.entry ?? {};
+    const open = (ctx: BotContext) => startForm(ctx, definition.kind);
+    if (command) privateChats.command(command, open);
+    if (menuKey) privateChats.filter(isMenuButton(deps.i18n, menuKey), open);
+  }
   privateChats.filter(isMenuButton(deps.i18n, "menu-resume"), (ctx) => resumeForm(ctx));
 
   // A form button with no form open (the form was left or submitted since).
-  privateChats.callbackQuery(/^(f|fi|sum):/, async (ctx) => {
-    await ctx.answerCallbackQuery({ text: ctx.t("form-closed-button") });
+  privateChats.on("callback_query:data", async (ctx, next) => {
+    if (!isFormCallback(ctx.callbackQuery.data)) return next();
+    await refuseButton(ctx);
   });
 
-  privateChats.command("profile", (ctx) => showProfileOrStart(ctx));
-  privateChats.filter(isMenuButton(deps.i18n, "menu-profile"), (ctx) => showProfileOrStart(ctx));
-
   return composer;
-}
-
-/** /profile: the establishment's card with "Sửa mục N", or the profile form when there is none yet. */
-async function showProfileOrStart(ctx: BotContext): Promise<void> {
-  const userId = ctx.user?.id;
-  if (userId === undefined) return;
-  const establishment = await findOwnersEstablishment(ctx.deps.db, userId);
-  if (!establishment) {
-    await startProfileForm(ctx);
-    return;
-  }
-  await moveOpenForm(ctx.deps, userId, { kind: "profile", recordId: establishment.id }, null);
-  await advanceForm(ctx);
 }

@@ -1,8 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatDate, localParts } from "../../domain/dates.ts";
 import { countPersonalData, deletePersonalData } from "../../services/personal-data.ts";
+import { defineCallback, int, onCallback, oneOf } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
+
+/** The id in the button is the presser's own: nobody deletes another person's data. */
+export const personalDataCallback = defineCallback("data", {
+  action: oneOf("delete", "keep"),
+  userId: int(),
+});
 
 /** /mydata shows what the bot keeps about a person; /deletedata deletes it after a confirmation. */
 export function personalDataFeature(deps: BotDependencies): Composer<BotContext> {
@@ -26,31 +33,41 @@ export function personalDataFeature(deps: BotDependencies): Composer<BotContext>
     if (!ctx.user) return;
     await ctx.reply(ctx.t("personal-data-delete-confirm"), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("personal-data-delete-yes"), `data:delete:${ctx.user.id}`)
+        .text(
+          ctx.t("personal-data-delete-yes"),
+          personalDataCallback.pack({ action: "delete", userId: ctx.user.id }),
+        )
         .row()
-        .text(ctx.t("personal-data-delete-no"), "data:keep"),
+        .text(
+          ctx.t("personal-data-delete-no"),
+          personalDataCallback.pack({ action: "keep", userId: ctx.user.id }),
+        ),
     });
   });
 
-  privateChats.callbackQuery(/^data:delete:(\d+)$/, async (ctx) => {
-    // The id in the button must be the presser's own: nobody deletes another person's data.
-    if (!ctx.user || Number(ctx.match[1]) !== ctx.user.id) {
-      await ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
-      return;
-    }
-    await deletePersonalData(deps.db, ctx.user.id, ctx.chat.id);
-    await ctx.conversation.exitAll();
-    ctx.user = undefined;
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.reply(ctx.t("personal-data-deleted"), { reply_markup: { remove_keyboard: true } });
-  });
-
-  privateChats.callbackQuery("data:keep", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.reply(ctx.t("personal-data-kept"));
-  });
+  const refuse = (ctx: BotContext) =>
+    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
+  onCallback(
+    privateChats,
+    personalDataCallback,
+    async (ctx, { action, userId }) => {
+      if (!ctx.user || userId !== ctx.user.id) {
+        await refuse(ctx);
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      if (action === "keep") {
+        await ctx.reply(ctx.t("personal-data-kept"));
+        return;
+      }
+      await deletePersonalData(deps.db, ctx.user.id, ctx.chat.id);
+      await ctx.conversation.exitAll();
+      ctx.user = undefined;
+      await ctx.reply(ctx.t("personal-data-deleted"), { reply_markup: { remove_keyboard: true } });
+    },
+    refuse,
+  );
 
   return composer;
 }

@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Language } from "../../db/schema/index.ts";
-import { isLanguage, languageFromTelegram } from "../../i18n.ts";
+import { languageFromTelegram } from "../../i18n.ts";
 import { clearBlocked, recordConsent } from "../../services/users.ts";
+import { defineCallback, onCallback, oneOf } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
 import type { LanguageRegistry } from "../middlewares/load-user.ts";
@@ -12,16 +13,20 @@ import type { LanguageRegistry } from "../middlewares/load-user.ts";
  * stored and every other message brings them back to the question.
  */
 
-export const CONSENT_CALLBACK = /^consent:(yes|no):(vi|en)$/;
-const PRE_CONSENT_LANGUAGE_CALLBACK = /^lang:(vi|en)$/;
+export const consentCallback = defineCallback("consent", {
+  answer: oneOf("yes", "no"),
+  language: oneOf("vi", "en"),
+});
+/** Before consent the language choice lives only in the buttons' data. */
+const preConsentLanguageCallback = defineCallback("lang", { language: oneOf("vi", "en") });
 
 export function consentKeyboard(ctx: BotContext, language: Language): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("consent-accept"), `consent:yes:${language}`)
-    .text(ctx.t("consent-decline"), `consent:no:${language}`)
+    .text(ctx.t("consent-accept"), consentCallback.pack({ answer: "yes", language }))
+    .text(ctx.t("consent-decline"), consentCallback.pack({ answer: "no", language }))
     .row()
-    .text(ctx.t("language-vietnamese"), "lang:vi")
-    .text(ctx.t("language-english"), "lang:en");
+    .text(ctx.t("language-vietnamese"), preConsentLanguageCallback.pack({ language: "vi" }))
+    .text(ctx.t("language-english"), preConsentLanguageCallback.pack({ language: "en" }));
 }
 
 async function askConsent(ctx: BotContext, language: Language): Promise<void> {
@@ -51,52 +56,64 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
     await replyWithMainMenu(ctx, ctx.t("welcome-back"));
   });
 
-  privateChats.callbackQuery(CONSENT_CALLBACK, async (ctx) => {
-    const [, answer, chosen] = ctx.match;
-    const language: Language = isLanguage(chosen) ? chosen : "vi";
-    ctx.i18n.useLocale(language);
-    await ctx.answerCallbackQuery(ctx.t("consent-choice-recorded"));
-    // Remove the buttons so the question cannot be answered twice.
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (answer === "no") {
-      if (!ctx.user)
-        await ctx.reply(ctx.t("consent-declined"), { reply_markup: { remove_keyboard: true } });
-      return;
-    }
-    if (ctx.user) {
-      await replyWithMainMenu(ctx, ctx.t("welcome-back"));
-      return;
-    }
-    const { config, clock, db } = ctx.deps;
-    ctx.user = await recordConsent(db, {
-      userId: ctx.from.id,
-      chatId: ctx.chat.id,
-      firstName: ctx.from.first_name,
-      username: ctx.from.username,
-      language,
-      role: config.adminIds.includes(ctx.from.id) ? "admin" : "applicant",
-      at: clock.now(),
-    });
-    registry.set(ctx.user.id, language);
-    await replyWithMainMenu(ctx, ctx.t("consent-accepted"));
-  });
+  const refuse = (ctx: BotContext) =>
+    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
+  onCallback(
+    privateChats,
+    consentCallback,
+    async (ctx, { answer, language }) => {
+      ctx.i18n.useLocale(language);
+      await ctx.answerCallbackQuery(ctx.t("consent-choice-recorded"));
+      // Remove the buttons so the question cannot be answered twice.
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      if (answer === "no") {
+        if (!ctx.user)
+          await ctx.reply(ctx.t("consent-declined"), { reply_markup: { remove_keyboard: true } });
+        return;
+      }
+      if (ctx.user) {
+        await replyWithMainMenu(ctx, ctx.t("welcome-back"));
+        return;
+      }
+      const { config, clock, db } = ctx.deps;
+      ctx.user = await recordConsent(db, {
+        userId: ctx.from.id,
+        chatId: ctx.chat.id,
+        firstName: ctx.from.first_name,
+        username: ctx.from.username,
+        language,
+        role: config.adminIds.includes(ctx.from.id) ? "admin" : "applicant",
+        at: clock.now(),
+      });
+      registry.set(ctx.user.id, language);
+      await replyWithMainMenu(ctx, ctx.t("consent-accepted"));
+    },
+    refuse,
+  );
 
   // Before consent the language choice lives only in the buttons' data.
-  privateChats.callbackQuery(PRE_CONSENT_LANGUAGE_CALLBACK, async (ctx, next) => {
-    if (ctx.user) return next();
-    const language = ctx.match[1] === "en" ? "en" : "vi";
-    registry.set(ctx.from.id, language);
-    ctx.i18n.useLocale(language);
-    await ctx.answerCallbackQuery();
-    await ctx
-      .editMessageText(
-        `${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`,
-        {
-          reply_markup: consentKeyboard(ctx, language),
-        },
-      )
-      .catch(() => undefined);
-  });
+  onCallback(
+    privateChats,
+    preConsentLanguageCallback,
+    async (ctx, { language }) => {
+      if (ctx.user) {
+        await refuse(ctx);
+        return;
+      }
+      registry.set(ctx.from.id, language);
+      ctx.i18n.useLocale(language);
+      await ctx.answerCallbackQuery();
+      await ctx
+        .editMessageText(
+          `${ctx.t("start-greeting", { agency: ctx.deps.province.agencyName })}\n\n${ctx.t("consent-question")}`,
+          {
+            reply_markup: consentKeyboard(ctx, language),
+          },
+        )
+        .catch(() => undefined);
+    },
+    refuse,
+  );
 
   // The gate: nothing else happens before consent.
   privateChats.use(async (ctx, next) => {

@@ -6,11 +6,11 @@ import { LANGUAGES } from "../../i18n.ts";
  * Matches a reply-keyboard button by its locale key in every language: after
  * a switch of language the old keyboard may still be on the person's screen.
  */
-export function menuButtonLabels(i18n: I18n, key: string): Set<string> {
+export function menuButtonLabels(i18n: Pick<I18n, "t">, key: string): Set<string> {
   return new Set(LANGUAGES.map((language) => i18n.t(language, key)));
 }
 
-export function isMenuButton(i18n: I18n, key: string) {
+export function isMenuButton(i18n: Pick<I18n, "t">, key: string) {
   const labels = menuButtonLabels(i18n, key);
   return (ctx: Context): boolean => {
     const text = ctx.message?.text;

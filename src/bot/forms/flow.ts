@@ -1,46 +1,43 @@
 import { InlineKeyboard } from "grammy";
-import type { OpenForm } from "../../db/schema/index.ts";
-import { formatDate, localParts } from "../../domain/dates.ts";
-import { registrationWindow } from "../../domain/plan-year.ts";
 import {
-  createApplicationDraft,
-  deleteApplicationDraft,
-  findLatestDraft,
-  submitApplication,
-} from "../../services/applications.ts";
-import {
-  createEstablishmentDraft,
-  deleteIncompleteEstablishment,
-  findEstablishment,
-  findOwnersEstablishment,
-  markEstablishmentComplete,
-} from "../../services/establishments.ts";
-import { notifyOfficersOfSubmission } from "../../services/notifications.ts";
-import { markQuestionAsked, setOpenForm } from "../../services/users.ts";
+  closeForm,
+  type FormServices,
+  type FormStep,
+  findResumable,
+  loadStep,
+  markQuestionAsked,
+  openFormAt,
+  questionContext,
+} from "../../forms/engine.ts";
+import { firstUnanswered } from "../../forms/progress.ts";
+import type { StartArgs } from "../../forms/types.ts";
 import type { BotContext } from "../context.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
+import { formInterruptCallback } from "./callbacks.ts";
 import { FORM_CONVERSATION } from "./conversation-id.ts";
-import { sendPrompt, tHtml } from "./prompt.ts";
-import { findQuestion, firstUnanswered } from "./registry.ts";
-import { type FormStep, loadFormStep, moveOpenForm, questionContext } from "./steps.ts";
+import { renderMessage, sendPrompt } from "./prompt.ts";
 import { renderSummary } from "./summary.ts";
 
 /**
- * Moving through a form from outside the conversation: start, resume, go to
- * the next question or the summary, leave, delete, submit. The conversation
- * itself only ever asks one question and saves its answer.
+ * Moving through any form from outside the conversation: start, resume,
+ * show the open question or the summary, leave, delete, submit. The
+ * conversation itself only ever asks one question and saves its answer.
  */
-
-export const formInterruptCallback = (
-  token: string,
-  action: "continue" | "leave" | "keep" | "delete",
-): string => `fi:${token}:${action}`;
-export const FORM_INTERRUPT_CALLBACK = /^fi:([A-Za-z0-9]{1,16}):(continue|leave|keep|delete)$/;
 
 function requireUserId(ctx: BotContext): number {
   const id = ctx.user?.id;
   if (id === undefined) throw new Error("a form needs a consenting user");
   return id;
+}
+
+export const formServices = (ctx: BotContext): FormServices => ({
+  deps: ctx.deps,
+  forms: ctx.deps.forms,
+});
+
+/** Clears what the person's form had on record in this update (the row was changed below it). */
+function forgetOpenForm(ctx: BotContext): void {
+  if (ctx.user) ctx.user.openForm = null;
 }
 
 async function askInConversation(ctx: BotContext): Promise<void> {
@@ -49,192 +46,212 @@ async function askInConversation(ctx: BotContext): Promise<void> {
 }
 
 export async function showSummary(ctx: BotContext, step: FormStep): Promise<void> {
+  const definition = ctx.deps.forms.get(step.openForm.kind);
+  if (!definition) return;
   const { text, keyboard } = renderSummary(
     ctx,
-    step.form,
-    questionContext(ctx.deps, step.env),
+    definition,
+    step.record,
+    questionContext(ctx.deps, step),
     step.openForm.promptToken,
   );
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-/** After an answer (or on "continue"): the first unanswered question, or the summary when all are answered. */
-export async function advanceForm(ctx: BotContext): Promise<void> {
-  const userId = requireUserId(ctx);
-  const step = await loadFormStep(ctx.deps, userId);
+/** Shows where a form stands: asks its open question, or shows its summary. */
+async function presentStep(ctx: BotContext, step: FormStep): Promise<void> {
+  const { questionId, kind } = step.openForm;
+  if (questionId === null) {
+    await showSummary(ctx, step);
+    return;
+  }
+  if (!ctx.deps.forms.findQuestion(kind, questionId)) {
+    // The form's code changed since this question was asked: carry on from the saved answers.
+    await advanceForm(ctx);
+    return;
+  }
+  await askInConversation(ctx);
+}
+
+/** After an answer (saving moved the form on): the open question, or the summary. */
+export async function presentOpenForm(ctx: BotContext): Promise<void> {
+  const step = await loadStep(formServices(ctx), requireUserId(ctx));
   if (!step) {
     await replyWithMainMenu(ctx, ctx.t("menu-shown"));
     return;
   }
-  const next = firstUnanswered(step.form, questionContext(ctx.deps, step.env));
-  if (next) {
-    await moveOpenForm(ctx.deps, userId, step.openForm, next.id);
-    await askInConversation(ctx);
+  await presentStep(ctx, step);
+}
+
+/** The first unanswered question, or the summary when all are answered. */
+export async function advanceForm(ctx: BotContext): Promise<void> {
+  const userId = requireUserId(ctx);
+  const services = formServices(ctx);
+  const current = await loadStep(services, userId);
+  const step =
+    current && (await openFormAt(services, userId, current.openForm, "first-unanswered"));
+  if (!step) {
+    await replyWithMainMenu(ctx, ctx.t("menu-shown"));
     return;
   }
-  const openForm = await moveOpenForm(ctx.deps, userId, step.openForm, null);
-  await showSummary(ctx, { ...step, openForm });
+  await presentStep(ctx, step);
 }
 
 /** Shows the current question again (after /help, "continue", a switch of language). */
 export async function repeatCurrentStep(ctx: BotContext): Promise<void> {
   const userId = requireUserId(ctx);
-  const step = await loadFormStep(ctx.deps, userId);
+  const step = await loadStep(formServices(ctx), userId);
   if (!step) {
     await replyWithMainMenu(ctx, ctx.t("menu-shown"));
     return;
   }
-  if (step.openForm.questionId === null) {
-    await showSummary(ctx, step);
-    return;
-  }
-  const question = findQuestion(step.openForm.kind, step.openForm.questionId);
-  if (!question) {
-    // The form's code changed since this question was asked: carry on from the saved answers.
-    await advanceForm(ctx);
+  const { questionId, kind, promptToken } = step.openForm;
+  const definition = ctx.deps.forms.get(kind);
+  const question = questionId === null ? undefined : ctx.deps.forms.findQuestion(kind, questionId);
+  if (!definition || !question) {
+    await presentStep(ctx, step);
     return;
   }
   // The waiting conversation (if any) keeps waiting: the repeated prompt carries the same button token.
   const promptMessageId = await sendPrompt(
     ctx,
     {
-      form: step.form,
-      token: step.openForm.promptToken,
-      context: questionContext(ctx.deps, step.env),
+      definition,
+      record: step.record,
+      token: promptToken,
+      context: questionContext(ctx.deps, step),
     },
     question,
   );
-  await markQuestionAsked(ctx.deps.db, userId, step.openForm.promptToken, promptMessageId);
+  await markQuestionAsked(ctx.deps.db, userId, promptToken, promptMessageId);
 }
 
 /** Changes one answer from the summary: ask that question, then come back to the summary. */
 export async function editAnswer(ctx: BotContext, questionId: string): Promise<void> {
   const userId = requireUserId(ctx);
-  const step = await loadFormStep(ctx.deps, userId);
-  if (!step || !findQuestion(step.openForm.kind, questionId)) return advanceForm(ctx);
-  await moveOpenForm(ctx.deps, userId, step.openForm, questionId);
+  const services = formServices(ctx);
+  const current = await loadStep(services, userId);
+  if (!current || !ctx.deps.forms.findQuestion(current.openForm.kind, questionId)) {
+    await advanceForm(ctx);
+    return;
+  }
+  await openFormAt(services, userId, current.openForm, { questionId });
   await askInConversation(ctx);
 }
 
-async function openForm(
+/** Opens a form: its definition decides on which record, with what words, or another form first. */
+export async function startForm(
   ctx: BotContext,
-  form: Pick<OpenForm, "kind" | "recordId" | "continueWith">,
-): Promise<void> {
-  await moveOpenForm(ctx.deps, requireUserId(ctx), form, null);
-  await advanceForm(ctx);
-}
-
-/** Asks the establishment's details; `continueWith: "application"` goes on to the application once confirmed. */
-export async function startProfileForm(
-  ctx: BotContext,
-  continueWith?: "application",
+  kind: string,
+  args: StartArgs = {},
 ): Promise<void> {
   const userId = requireUserId(ctx);
-  const existing = await findOwnersEstablishment(ctx.deps.db, userId);
-  const establishment = existing ?? (await createEstablishmentDraft(ctx.deps.db, userId));
-  await ctx.reply(ctx.t(continueWith ? "profile-intro-before-application" : "profile-intro"), {
-    reply_markup: { remove_keyboard: true },
-  });
-  await openForm(ctx, {
-    kind: "profile",
-    recordId: establishment.id,
-    ...(continueWith ? { continueWith } : {}),
-  });
-}
-
-/** /apply: the profile first if needed, then a new application (or the draft already begun). */
-export async function startApplicationForm(ctx: BotContext): Promise<void> {
-  const userId = requireUserId(ctx);
-  const { db, clock, province, config } = ctx.deps;
-  const establishment = await findOwnersEstablishment(db, userId);
-  if (!establishment?.completed) {
-    await startProfileForm(ctx, "application");
+  const definition = ctx.deps.forms.get(kind);
+  if (!definition || !ctx.user || !definition.roles.includes(ctx.user.role)) {
+    ctx.logger.warn({ kind, userId }, "refused to open a form");
+    await replyWithMainMenu(ctx, ctx.t("form-not-allowed"));
     return;
   }
-  const draft = await findLatestDraft(db, userId);
-  if (draft) {
-    await ctx.reply(ctx.t("application-resume-draft"));
-    await openForm(ctx, { kind: "application", recordId: draft.id });
+  const outcome = await definition.start(ctx.deps, userId, args);
+  if (outcome.kind === "redirect") {
+    await startForm(ctx, outcome.form, outcome.args ?? {});
     return;
   }
-  const window = registrationWindow(clock.now(), province, config.timeZone);
-  const created = await createApplicationDraft(db, {
-    ownerId: userId,
-    establishmentId: establishment.id,
-    planYear: window.planYear,
-  });
-  await ctx.reply(
-    tHtml(ctx, "application-intro", {
-      year: String(window.planYear),
-      deadline: formatDate(localParts(window.registrationDeadline, config.timeZone)),
-      establishment: establishment.name ?? "",
-    }),
-    { parse_mode: "HTML", reply_markup: { remove_keyboard: true } },
+  if (outcome.kind === "refused") {
+    await replyWithMainMenu(ctx, renderMessage(ctx, outcome.message), { html: true });
+    return;
+  }
+  if (outcome.intro) {
+    await ctx.reply(renderMessage(ctx, outcome.intro), {
+      parse_mode: "HTML",
+      reply_markup: { remove_keyboard: true },
+    });
+  }
+  const target = {
+    kind,
+    recordId: outcome.recordId,
+    ...(args.continueWith ? { continueWith: args.continueWith } : {}),
+  };
+  const step = await openFormAt(
+    formServices(ctx),
+    userId,
+    target,
+    outcome.at ?? "first-unanswered",
   );
-  await openForm(ctx, { kind: "application", recordId: created.id });
+  if (!step) {
+    await replyWithMainMenu(ctx, ctx.t("menu-shown"));
+    return;
+  }
+  await presentStep(ctx, step);
 }
 
-/** "Điền tiếp hồ sơ": the open form, else the latest draft application, else an unfinished profile. */
+/** "Điền tiếp": the open form, else the first draft left (an application, then a profile). */
 export async function resumeForm(ctx: BotContext): Promise<void> {
   const userId = requireUserId(ctx);
   if (ctx.user?.openForm) {
     await repeatCurrentStep(ctx);
     return;
   }
-  const draft = await findLatestDraft(ctx.deps.db, userId);
-  if (draft) {
-    await openForm(ctx, { kind: "application", recordId: draft.id });
+  const services = formServices(ctx);
+  const left = await findResumable(services, userId);
+  const step = left && (await openFormAt(services, userId, left, "first-unanswered"));
+  if (!step) {
+    await replyWithMainMenu(ctx, ctx.t("resume-nothing"));
     return;
   }
-  const establishment = await findOwnersEstablishment(ctx.deps.db, userId);
-  if (establishment && !establishment.completed) {
-    await openForm(ctx, { kind: "profile", recordId: establishment.id });
-    return;
-  }
-  await replyWithMainMenu(ctx, ctx.t("resume-nothing"));
+  await presentStep(ctx, step);
 }
 
-/** Keeps the draft and closes the form; "Điền tiếp hồ sơ" brings it back. */
+/** Keeps the draft and closes the form; "Điền tiếp" brings it back. */
 export async function leaveForm(ctx: BotContext): Promise<void> {
   await ctx.conversation.exitAll();
-  await setOpenForm(ctx.deps.db, requireUserId(ctx), null);
-  if (ctx.user) ctx.user.openForm = null;
+  await closeForm(ctx.deps.db, requireUserId(ctx));
+  forgetOpenForm(ctx);
   await replyWithMainMenu(ctx, ctx.t("form-kept"));
 }
 
 export async function deleteOpenDraft(ctx: BotContext): Promise<void> {
   const userId = requireUserId(ctx);
-  const form = ctx.user?.openForm;
   await ctx.conversation.exitAll();
-  if (form?.kind === "application")
-    await deleteApplicationDraft(ctx.deps.db, form.recordId, userId);
-  if (form?.kind === "profile")
-    await deleteIncompleteEstablishment(ctx.deps.db, form.recordId, userId);
-  await setOpenForm(ctx.deps.db, userId, null);
-  if (ctx.user) ctx.user.openForm = null;
+  const step = await loadStep(formServices(ctx), userId);
+  const definition = step && ctx.deps.forms.get(step.openForm.kind);
+  if (step && definition?.discard) {
+    await definition.discard(
+      ctx.deps.db,
+      { recordId: step.openForm.recordId, userId },
+      step.record,
+    );
+  }
+  await closeForm(ctx.deps.db, userId);
+  forgetOpenForm(ctx);
   await replyWithMainMenu(ctx, ctx.t("form-deleted"));
 }
 
-/** /cancel in a form: keep the draft or delete it? */
+/** /cancel in a form: keep the draft or delete it? (Nothing to delete when editing a finished record.) */
 export async function askCancelForm(ctx: BotContext): Promise<void> {
   const form = ctx.user?.openForm;
   if (!form) return;
+  const userId = requireUserId(ctx);
   await ctx.conversation.exitAll();
-  if (form.kind === "profile") {
-    const establishment = await findEstablishment(ctx.deps.db, form.recordId, requireUserId(ctx));
-    if (establishment?.completed) {
-      // Editing a confirmed profile: each change was saved as it was made; there is no draft to delete.
-      await setOpenForm(ctx.deps.db, requireUserId(ctx), null);
-      if (ctx.user) ctx.user.openForm = null;
-      await replyWithMainMenu(ctx, ctx.t("profile-edit-stopped"));
-      return;
-    }
+  const step = await loadStep(formServices(ctx), userId);
+  const definition = step && ctx.deps.forms.get(step.openForm.kind);
+  if (!step || !definition?.discard || definition.isDraft?.(step.record) === false) {
+    await closeForm(ctx.deps.db, userId);
+    forgetOpenForm(ctx);
+    await replyWithMainMenu(ctx, ctx.t("form-edit-stopped"));
+    return;
   }
   await ctx.reply(ctx.t("form-cancel-question"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("form-cancel-keep"), formInterruptCallback(form.promptToken, "keep"))
+      .text(
+        ctx.t("form-cancel-keep"),
+        formInterruptCallback.pack({ token: form.promptToken, action: "keep" }),
+      )
       .row()
-      .text(ctx.t("form-cancel-delete"), formInterruptCallback(form.promptToken, "delete")),
+      .text(
+        ctx.t("form-cancel-delete"),
+        formInterruptCallback.pack({ token: form.promptToken, action: "delete" }),
+      ),
   });
 }
 
@@ -244,62 +261,48 @@ export async function askContinueOrLeave(ctx: BotContext): Promise<void> {
   if (!form) return;
   await ctx.reply(ctx.t("form-open-question"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("form-continue"), formInterruptCallback(form.promptToken, "continue"))
+      .text(
+        ctx.t("form-continue"),
+        formInterruptCallback.pack({ token: form.promptToken, action: "continue" }),
+      )
       .row()
-      .text(ctx.t("form-leave"), formInterruptCallback(form.promptToken, "leave")),
+      .text(
+        ctx.t("form-leave"),
+        formInterruptCallback.pack({ token: form.promptToken, action: "leave" }),
+      ),
   });
 }
 
-/** "Nộp hồ sơ" (application) or "Xác nhận" (profile) on the summary. */
+/** The summary's submit button: the definition's submit, then its outcome. */
 export async function submitOpenForm(ctx: BotContext): Promise<void> {
   const userId = requireUserId(ctx);
-  const { db, clock, province } = ctx.deps;
-  const step = await loadFormStep(ctx.deps, userId);
-  if (!step) {
+  const step = await loadStep(formServices(ctx), userId);
+  const definition = step && ctx.deps.forms.get(step.openForm.kind);
+  if (!step || !definition) {
     await replyWithMainMenu(ctx, ctx.t("menu-shown"));
     return;
   }
-  if (firstUnanswered(step.form, questionContext(ctx.deps, step.env))) {
+  if (firstUnanswered(definition, step.record, questionContext(ctx.deps, step))) {
     await ctx.reply(ctx.t("summary-incomplete"));
     await advanceForm(ctx);
     return;
   }
-  if (step.form.kind === "profile") {
-    if (!step.form.record.completed)
-      await markEstablishmentComplete(db, step.form.record.id, userId, clock.now());
-    if (step.openForm.continueWith === "application") {
-      await setOpenForm(db, userId, null);
-      if (ctx.user) ctx.user.openForm = null;
-      await ctx.reply(ctx.t("profile-saved-continue"));
-      await startApplicationForm(ctx);
-      return;
-    }
-    await setOpenForm(db, userId, null);
-    if (ctx.user) ctx.user.openForm = null;
-    await replyWithMainMenu(ctx, ctx.t("profile-saved"));
+  const outcome = await definition.submit(
+    ctx.deps,
+    { recordId: step.openForm.recordId, userId },
+    step.record,
+    step.openForm.continueWith ? { continueWith: step.openForm.continueWith } : {},
+  );
+  await closeForm(ctx.deps.db, userId);
+  forgetOpenForm(ctx);
+  if (outcome.kind === "refused") {
+    await replyWithMainMenu(ctx, renderMessage(ctx, outcome.message), { html: true });
     return;
   }
-  const establishmentName = (await findOwnersEstablishment(db, userId))?.name ?? "";
-  const submitted = await submitApplication(
-    db,
-    { id: step.form.record.id, ownerId: userId, prefix: province.codePrefix, at: clock.now() },
-    (tx, application) =>
-      notifyOfficersOfSubmission(tx, ctx.deps.i18n, { ...application, establishmentName }),
-  );
-  await setOpenForm(db, userId, null);
-  if (ctx.user) ctx.user.openForm = null;
-  if ("error" in submitted) {
-    await replyWithMainMenu(ctx, ctx.t("application-already-submitted"));
+  if (outcome.next) {
+    await ctx.reply(renderMessage(ctx, outcome.message), { parse_mode: "HTML" });
+    await startForm(ctx, outcome.next.form, outcome.next.args ?? {});
     return;
   }
-  await replyWithMainMenu(
-    ctx,
-    tHtml(ctx, "application-receipt", {
-      code: submitted.code,
-      title: step.form.record.title ?? "",
-      date: formatDate(localParts(clock.now(), ctx.deps.config.timeZone)),
-      agency: province.agencyName,
-    }),
-    { html: true },
-  );
+  await replyWithMainMenu(ctx, renderMessage(ctx, outcome.message), { html: true });
 }

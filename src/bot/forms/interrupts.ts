@@ -1,11 +1,12 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { NextFunction } from "grammy";
+import { helpKeyOf } from "../../forms/progress.ts";
 import type { BotContext } from "../context.ts";
 import { menuButtonLabels } from "../filters/menu-button.ts";
 import { MAIN_MENU_KEYS } from "../keyboards/main-menu.ts";
+import { isFormCallback } from "./callbacks.ts";
 import { askCancelForm, askContinueOrLeave, repeatCurrentStep } from "./flow.ts";
 import { tHtml } from "./prompt.ts";
-import { findQuestion } from "./registry.ts";
 
 /**
  * While a form is open, commands and menu buttons are not answers. This runs
@@ -16,7 +17,7 @@ import { findQuestion } from "./registry.ts";
  *   any other command or menu button -> "a form is open: continue or leave?"
  *   a button from another feature -> the same question
  */
-export function createFormInterrupts(i18n: I18n) {
+export function createFormInterrupts(i18n: Pick<I18n, "t">) {
   const menuLabels = new Set(MAIN_MENU_KEYS.flatMap((key) => [...menuButtonLabels(i18n, key)]));
   const resumeLabels = menuButtonLabels(i18n, "menu-resume");
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
@@ -37,8 +38,10 @@ export function createFormInterrupts(i18n: I18n) {
       return;
     }
     if (command === "help") {
-      const question = form.questionId ? findQuestion(form.kind, form.questionId) : undefined;
-      await ctx.reply(question ? tHtml(ctx, `${question.promptKey}-help`) : ctx.t("summary-help"), {
+      const question = form.questionId
+        ? ctx.deps.forms.findQuestion(form.kind, form.questionId)
+        : undefined;
+      await ctx.reply(question ? tHtml(ctx, helpKeyOf(question)) : ctx.t("summary-help"), {
         parse_mode: "HTML",
       });
       await repeatCurrentStep(ctx);
@@ -53,7 +56,7 @@ export function createFormInterrupts(i18n: I18n) {
       return;
     }
     const data = ctx.callbackQuery?.data;
-    if (data !== undefined && !/^(f|fi|sum):/.test(data)) {
+    if (data !== undefined && !isFormCallback(data)) {
       await ctx.answerCallbackQuery({ text: ctx.t("form-open-toast") });
       await askContinueOrLeave(ctx);
       return;

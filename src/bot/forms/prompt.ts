@@ -1,11 +1,16 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import { type Context, InlineKeyboard, Keyboard } from "grammy";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from "grammy/types";
+import { progressOf } from "../../forms/progress.ts";
+import type {
+  AnyFormDefinition,
+  AnyQuestion,
+  Choice,
+  Message,
+  QuestionContext,
+} from "../../forms/types.ts";
 import { escapeHtml } from "../../i18n.ts";
-import type { FormRecord } from "../../services/forms.ts";
-import { formCallbackData } from "./read-input.ts";
-import { type AnyQuestion, progressOf } from "./registry.ts";
-import type { Choice, Message, QuestionContext } from "./types.ts";
+import { formAnswerCallback } from "./callbacks.ts";
 
 export type Translating = Context & I18nFlavor;
 
@@ -38,14 +43,19 @@ export function choiceKeyboard(
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   choices.forEach((choice, index) => {
-    keyboard.text(choiceLabel(ctx, choice), formCallbackData(token, choice.value));
+    keyboard.text(
+      choiceLabel(ctx, choice),
+      formAnswerCallback.pack({ token, value: choice.value }),
+    );
     if ((index + 1) % columns === 0) keyboard.row();
   });
   return keyboard;
 }
 
+/** What a prompt is drawn from: the form, its draft, and the question's token. */
 export interface PromptStep {
-  form: FormRecord;
+  definition: AnyFormDefinition;
+  record: unknown;
   token: string;
   context: QuestionContext;
 }
@@ -60,14 +70,14 @@ export function renderPrompt(
   step: PromptStep,
   question: AnyQuestion,
 ): { text: string; markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | undefined } {
-  const progress = progressOf(step.form, question, step.context);
-  const vars = question.promptVars?.(step.form.record, step.context) ?? {};
+  const progress = progressOf(step.definition, step.record, question, step.context);
+  const vars = question.promptVars?.(step.record, step.context) ?? {};
   const text = `<i>${ctx.t(progress.key, progress.vars)}</i>\n${tHtml(ctx, question.promptKey, vars)}`;
   if (question.requestContact) {
     const keyboard = new Keyboard().requestContact(ctx.t("phone-share-button")).resized().oneTime();
     return { text, markup: keyboard };
   }
-  const choices = question.choices?.(step.form.record, step.context) ?? [];
+  const choices = question.choices?.(step.record, step.context) ?? [];
   if (choices.length === 0) return { text, markup: undefined };
   return { text, markup: choiceKeyboard(ctx, step.token, choices, question.columns ?? 1) };
 }

@@ -1,16 +1,6 @@
 import type { Context } from "grammy";
-import type { AnswerInput } from "./types.ts";
-
-export const FORM_CALLBACK_PREFIX = "f";
-
-/** Callback data of a button under a question: f:<prompt token>:<value>. */
-export const formCallbackData = (token: string, value: string): string =>
-  `${FORM_CALLBACK_PREFIX}:${token}:${value}`;
-
-export function parseFormCallback(data: string): { token: string; value: string } | undefined {
-  const match = /^f:([A-Za-z0-9]{1,16}):(.{1,48})$/.exec(data);
-  return match?.[1] && match[2] ? { token: match[1], value: match[2] } : undefined;
-}
+import type { AnswerInput } from "../../forms/types.ts";
+import { formAnswerCallback, formInterruptCallback, formSummaryCallback } from "./callbacks.ts";
 
 export type ReadInput =
   | { kind: "answer"; input: AnswerInput }
@@ -25,8 +15,13 @@ export type ReadInput =
 export function readAnswerInput(ctx: Context, currentToken: string): ReadInput {
   const data = ctx.callbackQuery?.data;
   if (ctx.callbackQuery) {
-    if (data !== undefined && /^(fi|sum):/.test(data)) return { kind: "control-button" };
-    const parsed = data ? parseFormCallback(data) : undefined;
+    if (
+      data !== undefined &&
+      (formInterruptCallback.pattern.test(data) || formSummaryCallback.pattern.test(data))
+    ) {
+      return { kind: "control-button" };
+    }
+    const parsed = formAnswerCallback.unpack(data);
     if (!parsed || parsed.token !== currentToken) return { kind: "stale-button" };
     return { kind: "answer", input: { kind: "choice", value: parsed.value } };
   }

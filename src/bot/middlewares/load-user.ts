@@ -1,6 +1,6 @@
 import type { NextFunction } from "grammy";
 import type { Language } from "../../db/schema/index.ts";
-import { claimUpdate, ensureRole, findUser } from "../../services/users.ts";
+import { ensureRole, findUser, recordHandledUpdate, wasHandled } from "../../services/users.ts";
 import type { BotContext } from "../context.ts";
 
 /**
@@ -26,16 +26,18 @@ export class LanguageRegistry {
   }
 }
 
+/**
+ * Loads the person's row for this update (undefined before consent: nothing
+ * is stored before), skips an update already handled for them, and records
+ * the update as handled once every middleware after it succeeded.
+ */
 export function loadUser(registry: LanguageRegistry) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const from = ctx.from;
-    // One query on the hot path: claiming the update returns the person's row.
-    ctx.user =
-      from && !from.is_bot
-        ? await claimUpdate(ctx.deps.db, from.id, ctx.update.update_id)
-        : undefined;
-    if (from && !from.is_bot && !ctx.user && (await findUser(ctx.deps.db, from.id))) {
-      ctx.logger.info({ update_id: ctx.update.update_id }, "update already handled: skipped");
+    const updateId = ctx.update.update_id;
+    ctx.user = from && !from.is_bot ? await findUser(ctx.deps.db, from.id) : undefined;
+    if (ctx.user && wasHandled(ctx.user, updateId)) {
+      ctx.logger.info({ update_id: updateId }, "update already handled: skipped");
       return;
     }
     if (ctx.user) {
@@ -49,5 +51,7 @@ export function loadUser(registry: LanguageRegistry) {
       }
     }
     await next();
+    // Whoever consented or was deleted during this update has (or no longer has) a row.
+    if (from && !from.is_bot && ctx.user) await recordHandledUpdate(ctx.deps.db, from.id, updateId);
   };
 }

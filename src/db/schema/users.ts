@@ -6,13 +6,14 @@ export type Language = "vi" | "en";
 
 /** Which form a person has open and which question awaits their answer. */
 export interface OpenForm {
-  kind: "profile" | "application";
-  /** establishment id for a profile, application id for an application */
+  /** the form's kind in the form registry (src/forms/kinds/) */
+  kind: string;
+  /** the draft's id, in the form's own table */
   recordId: number;
   /** the question whose answer the next message is; null while a menu (summary, confirm) is shown */
   questionId: string | null;
-  /** a profile filled in on the way to an application: start the application when it is confirmed */
-  continueWith?: "application";
+  /** the form to start once this one is submitted (a profile on the way to an application) */
+  continueWith?: string;
   /** a fresh id per question asked, carried in callback data so old buttons are recognised */
   promptToken: string;
   /**
@@ -23,13 +24,15 @@ export interface OpenForm {
   asked?: boolean;
   /** the question's message, when it has buttons: they are taken away once it is answered */
   promptMessageId?: number;
+  /**
+   * the update whose answer moved the form here: the same update handled
+   * again (a redelivery after a crash) is not taken as the next answer
+   */
+  answeredBy?: number;
 }
 
-export interface NotificationPreferences {
-  deadlines?: boolean;
-  fairs?: boolean;
-  results?: boolean;
-}
+/** A person's on/off settings, by setting name (see NOTIFICATION_SETTINGS in src/outbox/kinds.ts); absent: on. */
+export type NotificationPreferences = Partial<Record<string, boolean>>;
 
 /**
  * A person who has agreed to the processing of their personal data.

@@ -1,4 +1,4 @@
-import type { Result } from "../../domain/result.ts";
+import type { Result } from "../domain/result.ts";
 import type { Accepted, AnswerInput, Message, Question } from "./types.ts";
 
 /**
@@ -71,17 +71,16 @@ export const expectLongText = (input: AnswerInput, maxLength: number): TextCheck
  * A free-text question saved as-is into one field of the record: most of
  * both forms' questions. `multiline` keeps line breaks.
  */
-export function textQuestion<R, P>(options: {
+export function textQuestion<R, P, F = unknown>(options: {
   id: string;
   promptKey: string;
   field: keyof R & keyof P & string;
   maxLength: number;
   multiline?: boolean;
-}): Question<R, P> {
+}): Question<R, P, F> {
   const { id, promptKey, field, maxLength, multiline } = options;
   return {
     id,
-    section: "main",
     promptKey,
     isAnswered: (record) => record[field] !== null,
     accept(input) {

@@ -1,4 +1,5 @@
 import type { LegalForm } from "../../db/schema/index.ts";
+import type { AppDependencies } from "../../dependencies.ts";
 import {
   communeByCode,
   communeLabel,
@@ -7,13 +8,30 @@ import {
 } from "../../domain/communes.ts";
 import { formatPhone, parsePhone } from "../../domain/phone.ts";
 import { parseTaxCode } from "../../domain/tax-code.ts";
-import type { EstablishmentDraft, EstablishmentPatch } from "../../services/establishments.ts";
-import { expectChoice, expectText, invalid, textQuestion, wrongKind } from "./answer-kit.ts";
-import type { Accepted, Choice, FormDefinition, Question } from "./types.ts";
+import {
+  createEstablishmentDraft,
+  deleteIncompleteEstablishment,
+  type EstablishmentDraft,
+  type EstablishmentPatch,
+  findEstablishment,
+  findOwnersEstablishment,
+  markEstablishmentComplete,
+  updateEstablishment,
+} from "../../services/establishments.ts";
+import { expectChoice, expectText, invalid, textQuestion, wrongKind } from "../answer-kit.ts";
+import type {
+  Accepted,
+  Choice,
+  FormDefinition,
+  Question,
+  QuestionContext,
+  QuestionPager,
+} from "../types.ts";
 
-/** The establishment profile (hồ sơ cơ sở), asked before the first application and editable later. */
+/** The establishment profile (thông tin cơ sở), asked before the first application and editable later. */
 
-type ProfileQuestion = Question<EstablishmentDraft, EstablishmentPatch>;
+type ProfileFacts = Record<string, never>;
+type ProfileQuestion = Question<EstablishmentDraft, EstablishmentPatch, ProfileFacts>;
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   "enterprise",
@@ -28,7 +46,7 @@ const textField = (
   field: keyof EstablishmentPatch & keyof EstablishmentDraft & string,
   maxLength: number,
 ): ProfileQuestion =>
-  textQuestion<EstablishmentDraft, EstablishmentPatch>({
+  textQuestion<EstablishmentDraft, EstablishmentPatch, ProfileFacts>({
     id,
     promptKey: `profile-q-${id}`,
     field,
@@ -51,10 +69,54 @@ export function communeChoices(
   }));
 }
 
+const communeLabelOf =
+  (context: QuestionContext) =>
+  (code: string): string => {
+    const commune = communeByCode(context.province, code);
+    return commune ? communeLabel(commune) : code;
+  };
+
+/** The whole commune list, a page of buttons at a time, for people who prefer not to type. */
+const communePager: QuestionPager = {
+  isPageRequest: (value) => value === COMMUNE_BROWSE || value.startsWith(COMMUNE_PAGE_PREFIX),
+  page(value, context) {
+    // Decided from the button's data, never from translated text: a replay takes the same branch
+    // whatever the language is now.
+    const fromList = value.startsWith(COMMUNE_PAGE_PREFIX);
+    const requested = fromList ? Number(value.slice(COMMUNE_PAGE_PREFIX.length)) : 0;
+    const communes = [...context.province.communes].sort((a, b) =>
+      a.name.localeCompare(b.name, "vi"),
+    );
+    const pages = Math.max(1, Math.ceil(communes.length / COMMUNE_PAGE_SIZE));
+    const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 0), pages - 1) : 0;
+    const slice = communes.slice(page * COMMUNE_PAGE_SIZE, (page + 1) * COMMUNE_PAGE_SIZE);
+    return {
+      text: { key: "commune-page", vars: { page: page + 1, pages } },
+      choices: communeChoices(
+        slice.map((c) => c.code),
+        communeLabelOf(context),
+      ),
+      columns: 2,
+      ...(page > 0
+        ? {
+            previous: {
+              value: `${COMMUNE_PAGE_PREFIX}${page - 1}`,
+              label: { key: "commune-previous" },
+            },
+          }
+        : {}),
+      ...(page < pages - 1
+        ? { next: { value: `${COMMUNE_PAGE_PREFIX}${page + 1}`, label: { key: "commune-next" } } }
+        : {}),
+      replace: fromList,
+    };
+  },
+};
+
 const communeQuestion: ProfileQuestion = {
   id: "commune",
-  section: "main",
   promptKey: "profile-q-commune",
+  pager: communePager,
   promptVars: (_record, { province }) => ({ province: province.name }),
   choices: () => [{ value: COMMUNE_BROWSE, label: { key: "commune-browse" } }],
   isAnswered: (record) => record.communeCode !== null,
@@ -72,10 +134,7 @@ const communeQuestion: ProfileQuestion = {
     const checked = expectText(input, 100);
     if (!checked.ok) return { ok: false, error: checked.error };
     const found = findCommunes(province, checked.text);
-    const label = (code: string) => {
-      const commune = communeByCode(province, code);
-      return commune ? communeLabel(commune) : code;
-    };
+    const label = communeLabelOf({ province } as QuestionContext);
     switch (found.kind) {
       case "one":
         return {
@@ -129,7 +188,6 @@ const communeQuestion: ProfileQuestion = {
 
 const phoneQuestion: ProfileQuestion = {
   id: "phone",
-  section: "main",
   promptKey: "profile-q-phone",
   requestContact: true,
   isAnswered: (record) => record.phone !== null,
@@ -140,7 +198,11 @@ const phoneQuestion: ProfileQuestion = {
     else return { ok: false, error: wrongKind(input) };
     const parsed = parsePhone(typed);
     if (!parsed.ok) return { ok: false, error: invalid(parsed, typed) };
-    return { ok: true, patch: { phone: parsed.value.e164 } };
+    return {
+      ok: true,
+      patch: { phone: parsed.value.e164 },
+      notices: [{ key: "phone-saved", vars: { phone: formatPhone(parsed.value.e164) } }],
+    };
   },
   display: (record) => (record.phone ? formatPhone(record.phone) : null),
 };
@@ -151,7 +213,6 @@ export const SKIP_VALUE = "skip";
 
 const emailQuestion: ProfileQuestion = {
   id: "email",
-  section: "main",
   promptKey: "profile-q-email",
   choices: () => [{ value: SKIP_VALUE, label: { key: "form-skip" } }],
   // "" means the owner chose to give none
@@ -172,7 +233,6 @@ const emailQuestion: ProfileQuestion = {
 
 const workersQuestion: ProfileQuestion = {
   id: "workers",
-  section: "main",
   promptKey: "profile-q-workers",
   isAnswered: (record) => record.workers !== null,
   accept(input) {
@@ -195,13 +255,57 @@ const workersQuestion: ProfileQuestion = {
   display: (record) => (record.workers === null ? null : String(record.workers)),
 };
 
-export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch> = {
+export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch, ProfileFacts> = {
   kind: "profile",
+  roles: ["applicant", "officer", "admin"],
+  entry: { command: "profile", menuKey: "menu-profile" },
+  load: (db, ref) => findEstablishment(db, ref.recordId, ref.userId),
+  save: (db, ref, patch) => updateEstablishment(db, ref.recordId, ref.userId, patch),
+  facts: async () => ({}),
+  async start(deps: AppDependencies, userId, args) {
+    const existing = await findOwnersEstablishment(deps.db, userId);
+    const establishment = existing ?? (await createEstablishmentDraft(deps.db, userId));
+    const intro = args.continueWith
+      ? { key: "profile-intro-before-application" }
+      : existing
+        ? undefined
+        : { key: "profile-intro" };
+    return { kind: "open", recordId: establishment.id, ...(intro ? { intro } : {}) };
+  },
+  async submit(deps, ref, record, openForm) {
+    if (!record.completed)
+      await markEstablishmentComplete(deps.db, ref.recordId, ref.userId, deps.clock.now());
+    if (openForm.continueWith) {
+      return {
+        kind: "done",
+        message: { key: "profile-saved-continue" },
+        next: { form: openForm.continueWith },
+      };
+    }
+    return { kind: "done", message: { key: "profile-saved" } };
+  },
+  isDraft: (record) => !record.completed,
+  async resumable(db, userId) {
+    const establishment = await findOwnersEstablishment(db, userId);
+    return establishment && !establishment.completed ? establishment.id : undefined;
+  },
+  async discard(db, ref, record) {
+    // A finished profile being edited: each change was saved as it was made; there is no draft.
+    if (record.completed) return false;
+    await deleteIncompleteEstablishment(db, ref.recordId, ref.userId);
+    return true;
+  },
+  summary: {
+    title: () => ({ key: "summary-profile-title" }),
+    footer: () => ({ key: "summary-profile-footer" }),
+    submitLabel: (record) => ({
+      key: record.completed ? "summary-profile-close" : "summary-profile-confirm",
+    }),
+  },
   questions: [
     textField("name", "name", 200),
     {
       id: "legal-form",
-      section: "main",
       promptKey: "profile-q-legal-form",
       columns: 2,
       choices: () =>
@@ -217,7 +321,6 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch>
     },
     {
       id: "tax-code",
-      section: "main",
       promptKey: "profile-q-tax-code",
       isAnswered: (record) => record.taxCode !== null,
       accept(input) {

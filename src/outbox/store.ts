@@ -1,10 +1,8 @@
 /**
- * The outbox: every message the bot sends on its own initiative is written
- * here first (by a job, a digest, an officer's decision) and sent by the
- * sender in src/jobs/outbox-sender.ts. These are the queries both share.
- *
- * Times always come from the caller (its Clock), never from the database's
- * now(), so tests and `npm run job -- --at` can run at any instant.
+ * The outbox table as the sender sees it: claiming due rows (`FOR UPDATE
+ * SKIP LOCKED`, so senders in any number of processes never take the same
+ * row) and recording what became of each: sent, put back, failed, dead.
+ * Times always come from the caller's clock.
  */
 import {
   and,
@@ -13,7 +11,6 @@ import {
   eq,
   gt,
   inArray,
-  isNotNull,
   isNull,
   lte,
   ne,
@@ -24,125 +21,8 @@ import {
 } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "../db/client.ts";
-import {
-  type OutboxPayload,
-  type OutboxRow,
-  type OutboxUrgency,
-  outbox,
-  users,
-} from "../db/schema/index.ts";
-
-export interface OutgoingMessage {
-  chatId: number;
-  /** the recipient when the chat is a person: a blocked user is skipped, a 403 marks them blocked */
-  userId?: number | null;
-  /** what it is, for logs and counts: "decision", "event-reminder", "digest", … */
-  kind: string;
-  payload: OutboxPayload;
-  /** unique in the database: queuing the same key again does nothing */
-  dedupeKey: string;
-  /**
-   * "immediate" (a decision, a reply) goes at once, day or night; "daytime"
-   * (reminders, digests, broadcasts) waits for the end of quiet hours.
-   */
-  urgency: OutboxUrgency;
-  /** not before this instant (a scheduled time); omitted: as soon as allowed */
-  notBefore?: Date | null;
-  /** higher goes first; default 10 for immediate, 0 for daytime */
-  priority?: number;
-}
-
-const defaultPriority = (urgency: OutboxUrgency): number => (urgency === "immediate" ? 10 : 0);
-
-const rowValues = (message: OutgoingMessage) => ({
-  chatId: message.chatId,
-  userId: message.userId ?? null,
-  kind: message.kind,
-  payload: message.payload,
-  dedupeKey: message.dedupeKey,
-  urgency: message.urgency,
-  priority: message.priority ?? defaultPriority(message.urgency),
-  notBefore: message.notBefore ?? null,
-});
-
-/** Chats and users (among the given) that have blocked the bot. */
-async function blockedRecipients(
-  executor: Executor,
-  chatIds: number[],
-  userIds: number[],
-): Promise<{ chatIds: Set<number>; userIds: Set<number> }> {
-  const conditions: SQL[] = [];
-  if (chatIds.length > 0) conditions.push(inArray(users.chatId, chatIds));
-  if (userIds.length > 0) conditions.push(inArray(users.id, userIds));
-  if (conditions.length === 0) return { chatIds: new Set(), userIds: new Set() };
-  const rows = await executor
-    .select({ id: users.id, chatId: users.chatId })
-    .from(users)
-    .where(and(isNotNull(users.blockedAt), or(...conditions)));
-  return {
-    chatIds: new Set(rows.map((row) => row.chatId)),
-    userIds: new Set(rows.map((row) => row.id)),
-  };
-}
-
-const isBlocked = (
-  message: Pick<OutgoingMessage, "chatId" | "userId">,
-  blocked: { chatIds: Set<number>; userIds: Set<number> },
-): boolean =>
-  blocked.chatIds.has(message.chatId) ||
-  (message.userId != null && blocked.userIds.has(message.userId));
-
-/**
- * Queues one message. Returns true when it was queued, false when a message
- * with the same dedupe key already exists (queued, sent or failed) or the
- * recipient has blocked the bot. Pass a transaction to commit the message
- * with the change that causes it:
- *
- *   await db.transaction(async (tx) => { await decide(tx, …); await enqueue(tx, notice); });
- */
-export async function enqueue(executor: Executor, message: OutgoingMessage): Promise<boolean> {
-  const blocked = await blockedRecipients(
-    executor,
-    [message.chatId],
-    message.userId == null ? [] : [message.userId],
-  );
-  if (isBlocked(message, blocked)) return false;
-  const inserted = await executor
-    .insert(outbox)
-    .values(rowValues(message))
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .returning({ id: outbox.id });
-  return inserted.length > 0;
-}
-
-/** Queues many messages in a few statements; returns the dedupe keys that were new. */
-export async function enqueueMany(
-  executor: Executor,
-  messages: readonly OutgoingMessage[],
-  chunkSize = 500,
-): Promise<string[]> {
-  const queued: string[] = [];
-  for (let start = 0; start < messages.length; start += chunkSize) {
-    const chunk = messages.slice(start, start + chunkSize);
-    const blocked = await blockedRecipients(
-      executor,
-      [...new Set(chunk.map((message) => message.chatId))],
-      [...new Set(chunk.flatMap((message) => (message.userId == null ? [] : [message.userId])))],
-    );
-    const sendable = chunk.filter((message) => !isBlocked(message, blocked));
-    if (sendable.length === 0) continue;
-    const inserted = await executor
-      .insert(outbox)
-      .values(sendable.map(rowValues))
-      .onConflictDoNothing({ target: outbox.dedupeKey })
-      .returning({ dedupeKey: outbox.dedupeKey });
-    queued.push(...inserted.map((row) => row.dedupeKey));
-  }
-  return queued;
-}
-
-// ---------------------------------------------------------------------------
-// For the sender
+import { type OutboxRow, outbox } from "../db/schema/index.ts";
+import { isBlocked, recipientStates } from "./recipients.ts";
 
 interface OutboxColumns {
   status: AnyPgColumn;
@@ -230,7 +110,7 @@ export async function claimDue(db: Database, options: ClaimOptions): Promise<Cla
       .for("update", { skipLocked: true });
     if (candidates.length === 0) return { claimed: [], skippedBlocked: 0 };
 
-    const blocked = await blockedRecipients(
+    const blocked = await recipientStates(
       tx,
       [...new Set(candidates.map((row) => row.chatId))],
       [...new Set(candidates.flatMap((row) => (row.userId == null ? [] : [row.userId])))],
@@ -360,70 +240,6 @@ export async function markFinal(
       updatedAt: options.now,
     })
     .where(and(eq(outbox.id, id), ne(outbox.status, "sent")));
-}
-
-/**
- * The recipient blocked the bot, deleted their account, or the chat is gone:
- * mark the user blocked (until they send /start or unblock), fail this row,
- * and skip every other unsent row to that chat. Returns the rows skipped.
- */
-export async function markRecipientBlocked(
-  db: Database,
-  recipient: { id: number; chatId: number; userId: number | null },
-  options: { now: Date; lastError: string },
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ blockedAt: options.now, updatedAt: options.now })
-      .where(
-        and(
-          isNull(users.blockedAt),
-          recipient.userId == null
-            ? eq(users.chatId, recipient.chatId)
-            : or(eq(users.chatId, recipient.chatId), eq(users.id, recipient.userId)),
-        ),
-      );
-    await tx
-      .update(outbox)
-      .set({
-        status: "failed",
-        lastError: options.lastError,
-        leaseUntil: null,
-        updatedAt: options.now,
-      })
-      .where(eq(outbox.id, recipient.id));
-    const skipped = await tx
-      .update(outbox)
-      .set({
-        status: "failed",
-        lastError: "skipped: the recipient has blocked the bot",
-        updatedAt: options.now,
-      })
-      .where(
-        and(
-          eq(outbox.chatId, recipient.chatId),
-          eq(outbox.status, "pending"),
-          ne(outbox.id, recipient.id),
-        ),
-      )
-      .returning({ id: outbox.id });
-    return skipped.length;
-  });
-}
-
-/** Sets or clears a person's blocked mark (my_chat_member: kicked / member again). */
-export async function setUserBlocked(
-  db: Executor,
-  userId: number,
-  blockedAt: Date | null,
-): Promise<boolean> {
-  const updated = await db
-    .update(users)
-    .set({ blockedAt, ...(blockedAt ? { updatedAt: blockedAt } : {}) })
-    .where(eq(users.id, userId))
-    .returning({ id: users.id });
-  return updated.length > 0;
 }
 
 /** Deletes rows finished before the given instants; returns how many went. */
