@@ -270,7 +270,8 @@ function readGroup(reader: TokenReader): Result<Group | null, MoneyWordsError> {
     return readAfterHundreds(reader, 1, token);
   }
   const below = readBelowHundred(reader, atStart);
-  if (!below.ok || below.value === null) return below as Result<null, MoneyWordsError>;
+  if (!below.ok) return below;
+  if (below.value === null) return ok(null);
   return ok({ value: whole(below.value.value), form: below.value.form, token });
 }
 

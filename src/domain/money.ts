@@ -7,6 +7,10 @@
  * followed by one or two digits ("1.5 tỷ") is read as a decimal mark too,
  * since phone keyboards put "." first; a dot followed by three digits is a
  * thousands separator ("1.500" = 1500).
+ *
+ * Figures with units ("1 tỷ 200 triệu", "2 triệu rưỡi") are read here; as
+ * soon as a number word appears ("sáu trăm triệu", "1 tỷ hai trăm triệu"),
+ * the tokens go to money-words.ts, which reads words and figures together.
  */
 import {
   type AmountToken,
