@@ -7,7 +7,7 @@
 ## Money (src/domain/money.ts)
 
 invalid-money-empty = Please enter an amount, for example: 600 triệu or 1.500.000.
-invalid-money-not-a-number = «{ $input }» is not an amount. Please type it in figures, for example: 600 triệu, 1,5 tỷ or 1.500.000.
+invalid-money-not-a-number = «{ $input }» is not an amount. Please type it in figures or in words, for example: 600 triệu, 1,5 tỷ or sáu trăm triệu đồng.
 invalid-money-ambiguous = The amount «{ $input }» is unclear. Please write it again, for example: 1.500.000 or 1,5 triệu (a dot groups thousands, a comma marks decimals).
 invalid-money-too-small = The amount «{ $input }» is too small (under 1.000 đồng). Please check it.
 # $suggestion: the same number with "triệu", e.g. "600 triệu".
@@ -15,6 +15,10 @@ invalid-money-missing-unit = You wrote «{ $input }»: did you mean { $suggestio
 invalid-money-too-large = The amount «{ $input }» is unusually large. Please check the number of digits and the unit (triệu, tỷ).
 invalid-money-negative = An amount cannot be negative. Please enter it again.
 invalid-money-fraction-of-dong = The amount «{ $input }» has a fraction of a đồng. Please enter whole đồng, for example: 1.500.000.
+# $word: the first word not understood, as typed (e.g. "đô").
+invalid-money-word-unknown = The word «{ $word }» in «{ $input }» was not understood. Please write the amount in figures or in words, for example: 600 triệu or sáu trăm triệu đồng.
+# $word: the word (or figure) that stands where it makes no sense, as typed.
+invalid-money-word-order = In «{ $input }», the word «{ $word }» is out of place. Please write the units from the largest to the smallest, for example: một tỷ hai trăm triệu or 1,2 tỷ.
 
 ## Phone (src/domain/phone.ts)
 

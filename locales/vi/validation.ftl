@@ -7,7 +7,7 @@
 ## Money (src/domain/money.ts)
 
 invalid-money-empty = Anh/Chị vui lòng nhập số tiền, ví dụ: 600 triệu hoặc 1.500.000.
-invalid-money-not-a-number = «{ $input }» chưa phải là số tiền. Anh/Chị vui lòng nhập bằng chữ số, ví dụ: 600 triệu, 1,5 tỷ hoặc 1.500.000.
+invalid-money-not-a-number = «{ $input }» chưa phải là số tiền. Anh/Chị vui lòng nhập bằng số hoặc bằng chữ, ví dụ: 600 triệu, 1,5 tỷ hoặc sáu trăm triệu đồng.
 invalid-money-ambiguous = Số tiền «{ $input }» chưa rõ. Anh/Chị vui lòng viết lại, ví dụ: 1.500.000 hoặc 1,5 triệu.
 invalid-money-too-small = Số tiền «{ $input }» quá nhỏ (dưới 1.000 đồng). Anh/Chị vui lòng kiểm tra lại.
 # $suggestion: the same number with "triệu", e.g. "600 triệu".
@@ -15,6 +15,10 @@ invalid-money-missing-unit = Anh/Chị ghi «{ $input }»: có phải là { $sug
 invalid-money-too-large = Số tiền «{ $input }» lớn bất thường. Anh/Chị vui lòng kiểm tra lại số chữ số và đơn vị (triệu, tỷ).
 invalid-money-negative = Số tiền không thể là số âm. Anh/Chị vui lòng nhập lại.
 invalid-money-fraction-of-dong = Số tiền «{ $input }» có phần lẻ dưới 1 đồng. Anh/Chị vui lòng nhập số đồng chẵn, ví dụ: 1.500.000.
+# $word: the first word not understood, as typed (e.g. "đô").
+invalid-money-word-unknown = Chưa hiểu chữ «{ $word }» trong «{ $input }». Anh/Chị vui lòng ghi số tiền bằng số hoặc bằng chữ, ví dụ: 600 triệu hoặc sáu trăm triệu đồng.
+# $word: the word (or figure) that stands where it makes no sense, as typed.
+invalid-money-word-order = Trong «{ $input }», chữ «{ $word }» đứng chưa đúng chỗ. Anh/Chị vui lòng ghi từ đơn vị lớn đến nhỏ, ví dụ: một tỷ hai trăm triệu hoặc 1,2 tỷ.
 
 ## Phone (src/domain/phone.ts)
 

@@ -7,7 +7,23 @@
  * followed by one or two digits ("1.5 tỷ") is read as a decimal mark too,
  * since phone keyboards put "." first; a dot followed by three digits is a
  * thousands separator ("1.500" = 1500).
+ *
+ * Figures with units ("1 tỷ 200 triệu", "2 triệu rưỡi") are read here; as
+ * soon as a number word appears ("sáu trăm triệu", "1 tỷ hai trăm triệu"),
+ * the tokens go to money-words.ts, which reads words and figures together.
  */
+import {
+  type AmountToken,
+  CURRENCY_WORDS,
+  type Decimal,
+  isFigureWord,
+  NGHIN,
+  ROUND_WORD,
+  readAmountInWords,
+  TRIEU,
+  TY,
+  UNIT_WORDS,
+} from "./money-words.ts";
 import { fail, ok, type Result } from "./result.ts";
 import { foldVietnamese } from "./text.ts";
 
@@ -20,37 +36,18 @@ export const MONEY_ERRORS = [
   "money-too-large",
   "money-negative",
   "money-fraction-of-dong",
+  "money-word-unknown",
+  "money-word-order",
 ] as const;
 export type MoneyError = (typeof MONEY_ERRORS)[number];
-
-const NGHIN = 1_000n;
-const TRIEU = 1_000_000n;
-const TY = 1_000_000_000n;
 
 /** The smallest amount accepted: 1.000 đ. */
 export const MONEY_MIN = NGHIN;
 /** The largest amount accepted: 1.000.000 tỷ đ (anything above is a typo). */
 export const MONEY_MAX = 1_000_000n * TY;
 
-/** Unit words after folding (no diacritics, lowercase). "củ" is slang for triệu. */
-const UNITS: ReadonlyMap<string, bigint> = new Map([
-  ["ty", TY],
-  ["ti", TY],
-  ["trieu", TRIEU],
-  ["tr", TRIEU],
-  ["cu", TRIEU],
-  ["nghin", NGHIN],
-  ["ngan", NGHIN],
-  ["k", NGHIN],
-]);
-
-/** Currency words that may follow (or, for VND, precede) the amount. */
-const CURRENCY_WORDS: ReadonlySet<string> = new Set(["dong", "d", "vnd", "chan"]);
-
-/** A decimal number: digits / 10^scale. */
-type Decimal = { digits: bigint; scale: number };
-
-type Token = { kind: "number"; text: string } | { kind: "word"; text: string };
+/** `original`: the word as typed, for a refusal that names it. */
+type Token = { kind: "number"; text: string } | { kind: "word"; text: string; original: string };
 
 type Component = { number: Decimal; raw: string; unit: bigint | null };
 
@@ -80,12 +77,28 @@ function parseDecimal(text: string, hasUnit: boolean): Decimal | "ambiguous" {
   return "ambiguous";
 }
 
-function tokenize(folded: string): Token[] | "not-a-number" {
+/**
+ * Splits the folded text into numbers and words. A comma after a word
+ * separates ("một tỷ, hai trăm triệu"); any other sign is no amount.
+ * `typed`: the text as typed, whose words name the folded ones in refusals.
+ */
+function tokenize(folded: string, typed: string): Token[] | "not-a-number" {
   const tokens: Token[] = [];
   for (const match of folded.matchAll(/(\d[\d.,]*)|([a-z]+)|(\s+)|(.)/g)) {
     if (match[1] !== undefined) tokens.push({ kind: "number", text: match[1] });
-    else if (match[2] !== undefined) tokens.push({ kind: "word", text: match[2] });
-    else if (match[4] !== undefined) return "not-a-number";
+    else if (match[2] !== undefined) {
+      tokens.push({ kind: "word", text: match[2], original: match[2] });
+    } else if (match[4] !== undefined) {
+      if (match[4] === "," && tokens.at(-1)?.kind === "word") continue;
+      return "not-a-number";
+    }
+  }
+  // Each word as typed folds to one folded word; if a rare letter broke
+  // that, refusals name the folded word instead.
+  const typedWords = [...typed.matchAll(/[\p{L}\p{M}]+/gu)].map((match) => match[0]);
+  const words = tokens.filter((token) => token.kind === "word");
+  if (typedWords.length === words.length) {
+    for (const [index, word] of words.entries()) word.original = typedWords[index] ?? word.text;
   }
   return tokens;
 }
@@ -124,9 +137,10 @@ function formatDecimal(d: Decimal): string {
 }
 
 /**
- * Parses an amount typed by a person into integer VND.
- * Examples: "1.500.000", "600 triệu", "600tr", "2.010,7 triệu", "1,5 tỷ",
- * "2 tỷ 5" (2,5 tỷ), "1 tỷ 200 triệu", "1 tỷ 200" (1,2 tỷ), "500k".
+ * Parses an amount typed by a person into integer VND, in figures, in words
+ * or both. Examples: "1.500.000", "600 triệu", "600tr", "2.010,7 triệu",
+ * "1,5 tỷ", "2 tỷ 5" (2,5 tỷ), "1 tỷ 200 triệu", "1 tỷ 200" (1,2 tỷ), "500k",
+ * "sáu trăm triệu đồng", "một tỷ rưỡi", "mot ty ruoi", "1 tỷ hai trăm triệu".
  */
 export function parseMoney(input: string): Result<bigint, MoneyError> {
   const trimmed = input.normalize("NFC").trim();
@@ -134,11 +148,88 @@ export function parseMoney(input: string): Result<bigint, MoneyError> {
   const folded = foldVietnamese(trimmed).replace(/[.,;:!?]+$/, "");
   if (/^([-−–]|am\s)/.test(folded)) return fail("money-negative");
 
-  const tokenized = tokenize(folded);
+  const tokenized = tokenize(folded, trimmed);
   if (tokenized === "not-a-number") return fail("money-not-a-number");
   const tokens = joinSpacedNumbers(tokenized);
   if (tokens === "ambiguous") return fail("money-ambiguous");
 
+  const currency = takeCurrencyWords(tokens);
+  if (tokens.length === 0) return fail("money-not-a-number");
+  return isInFigures(tokens) ? parseFigures(tokens, currency) : parseWords(tokens, currency);
+}
+
+/** What the currency words around an amount said. */
+type Currency = {
+  /** "đồng", "đ", "VND" or "chẵn" was written. */
+  any: boolean;
+  /** "đồng", "đ" or "VND" ended it, as documents write amounts in words. */
+  endsWithCurrency: boolean;
+};
+
+/** Takes "đồng", "đ", "VND", "chẵn" off the end and "VND" off the front. */
+function takeCurrencyWords(tokens: Token[]): Currency {
+  const currency: Currency = { any: false, endsWithCurrency: false };
+  while (tokens.length > 0) {
+    const last = tokens.at(-1);
+    if (last?.kind !== "word") break;
+    const isCurrency = CURRENCY_WORDS.has(last.text);
+    if (!isCurrency && last.text !== ROUND_WORD) break;
+    tokens.pop();
+    currency.any = true;
+    if (isCurrency) currency.endsWithCurrency = true;
+  }
+  if (tokens[0]?.kind === "word" && tokens[0].text === "vnd") {
+    tokens.shift();
+    currency.any = true;
+  }
+  return currency;
+}
+
+/** Figures with units ("1 tỷ 200 triệu", "1tr5", "2 triệu rưỡi"), no number words. */
+function isInFigures(tokens: Token[]): boolean {
+  return (
+    tokens[0]?.kind === "number" &&
+    tokens.every((token) => token.kind === "number" || isFigureWord(token.text))
+  );
+}
+
+/** The last checks of every amount: within bounds, whole đồng. */
+function toWholeDong(amount: Decimal): Result<bigint, MoneyError> {
+  const denominator = pow10(amount.scale);
+  if (amount.digits > MONEY_MAX * denominator) return fail("money-too-large");
+  if (amount.digits % denominator !== 0n) return fail("money-fraction-of-dong");
+  const value = amount.digits / denominator;
+  if (value < MONEY_MIN) return fail("money-too-small");
+  return ok(value);
+}
+
+/** An amount holding number words; figures in it are read here, the words in money-words.ts. */
+function parseWords(tokens: Token[], currency: Currency): Result<bigint, MoneyError> {
+  const amountTokens: AmountToken[] = [];
+  for (const [position, token] of tokens.entries()) {
+    if (token.kind === "word") {
+      amountTokens.push(token);
+      continue;
+    }
+    const next = tokens[position + 1];
+    const hasUnit = next?.kind === "word" && UNIT_WORDS.has(next.text);
+    const value = parseDecimal(token.text, hasUnit);
+    if (value === "ambiguous") return fail("money-ambiguous");
+    amountTokens.push({ kind: "figure", raw: token.text, value });
+  }
+  const read = readAmountInWords(amountTokens, currency);
+  if (!read.ok) return read;
+  const { amount, bare } = read.value;
+  if (bare && amount.digits < MONEY_MIN * pow10(amount.scale)) {
+    // "sáu trăm" alone: as with "600", ask whether triệu was meant.
+    if (amount.digits === 0n || currency.any) return fail("money-too-small");
+    return fail("money-missing-unit", { suggestion: `${formatDecimal(amount)} triệu` });
+  }
+  return toWholeDong(amount);
+}
+
+/** An amount in figures and unit words (the reader from before words were accepted). */
+function parseFigures(tokens: Token[], { any: hadCurrency }: Currency): Result<bigint, MoneyError> {
   // "2 triệu rưỡi" = 2 triệu 5 = 2,5 triệu.
   for (const [position, token] of tokens.entries()) {
     const previous = tokens[position - 1];
@@ -146,20 +237,6 @@ export function parseMoney(input: string): Result<bigint, MoneyError> {
       tokens[position] = { kind: "number", text: "5" };
     }
   }
-
-  // Currency words: "đồng", "đ", "VND" at the end; "VND" also in front.
-  let hadCurrency = false;
-  while (tokens.length > 0) {
-    const last = tokens.at(-1);
-    if (last?.kind !== "word" || !CURRENCY_WORDS.has(last.text)) break;
-    tokens.pop();
-    hadCurrency = true;
-  }
-  if (tokens[0]?.kind === "word" && tokens[0].text === "vnd") {
-    tokens.shift();
-    hadCurrency = true;
-  }
-  if (tokens.length === 0) return fail("money-not-a-number");
 
   // Group into number + unit(s) components.
   const components: Component[] = [];
@@ -173,7 +250,7 @@ export function parseMoney(input: string): Result<bigint, MoneyError> {
     while (index < tokens.length) {
       const next = tokens[index];
       if (next?.kind !== "word") break;
-      const value = UNITS.get(next.text) ?? (next.text === "tram" ? 100n : undefined);
+      const value = UNIT_WORDS.get(next.text) ?? (next.text === "tram" ? 100n : undefined);
       if (value === undefined) return fail("money-not-a-number");
       // "nghìn tỷ", "5 trăm nghìn" multiply; "tỷ triệu" makes no sense.
       if (unit !== null && value <= unit) return fail("money-ambiguous");
@@ -244,12 +321,7 @@ export function parseMoney(input: string): Result<bigint, MoneyError> {
     previousUnit = unit;
   }
 
-  const denominator = pow10(scale);
-  if (numerator > MONEY_MAX * denominator) return fail("money-too-large");
-  if (numerator % denominator !== 0n) return fail("money-fraction-of-dong");
-  const amount = numerator / denominator;
-  if (amount < MONEY_MIN) return fail("money-too-small");
-  return ok(amount);
+  return toWholeDong({ digits: numerator, scale });
 }
 
 /** 1500000n → "1.500.000". */

@@ -118,8 +118,8 @@ describeWithDatabase(
       await owner.press("4. ");
       await owner.send("Máy ép dầu hồi");
       await owner.send("Mua máy ép tinh dầu hồi 200 lít/ngày");
-      await owner.send("sáu trăm triệu");
-      expect(owner.texts().at(-2)).toContain("sáu trăm triệu");
+      await owner.send("sáu trăm triệu đô");
+      expect(owner.texts().at(-2)).toContain("Chưa hiểu chữ «đô» trong «sáu trăm triệu đô»");
       await owner.send("600");
       expect(owner.texts().at(-2)).toContain("600 triệu");
       await owner.send("600 triệu");

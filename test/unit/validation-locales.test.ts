@@ -49,7 +49,7 @@ describe.each(LANGUAGES)("locales/%s/validation.ftl", (language) => {
     const errors: Error[] = [];
     const text = messages.formatPattern(
       message.value,
-      { input: "600", suggestion: "600 triệu" },
+      { input: "600", suggestion: "600 triệu", word: "đô" },
       errors,
     );
     expect(errors).toEqual([]);
@@ -66,7 +66,7 @@ describe("the languages agree", () => {
   it.each(ERROR_CODES)("invalid-%s uses the same variables in vi and en", (code) => {
     const vi = variables("vi", "validation.ftl", `invalid-${code}`);
     expect(variables("en", "validation.ftl", `invalid-${code}`)).toEqual(vi);
-    for (const name of vi) expect(["input", "suggestion"]).toContain(name);
+    for (const name of vi) expect(["input", "suggestion", "word"]).toContain(name);
   });
 
   it("define the same keys", () => {
