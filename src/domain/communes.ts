@@ -1,23 +1,51 @@
 /**
  * Finding a commune (xã, phường) from what an owner types: with or without
  * diacritics, with prefixes ("xã", "p.", "thị trấn"), with the province
- * after it, by code, or by a former district ("huyện Cao Lộc"), which no
- * longer exists since 1/7/2025 but is how many people still name places.
+ * after it, by code, by a former district ("huyện Cao Lộc"), or by a unit
+ * that no longer exists since 1/7/2025 ("thị trấn Đồng Mỏ", "xã Mai Pha"),
+ * which is how many people still write their address.
+ *
+ * The rule that matters: a name used in several places (a commune today
+ * and a former unit of another district, or former units of two districts)
+ * is never resolved by guessing. The district the owner wrote decides
+ * ("Hồng Phong, Cao Lộc"); without one, or with one that fits none of the
+ * places, the result is a choice.
  */
-import type { Commune, FormerDistrict, Province } from "./province.ts";
-import { foldVietnamese } from "./text.ts";
+import type { Commune, FormerDistrict, FormerUnit, Province } from "./province.ts";
+import { canonicalVietnamese, foldVietnamese, hasVietnameseMarks } from "./text.ts";
+
+export type { FormerUnit } from "./province.ts";
+
+/** One place a typed name can stand for. */
+export type CommuneCandidate =
+  /** A commune by its name today. */
+  | { kind: "current"; commune: Commune }
+  /** A unit from before 1/7/2025 that is now (part of) `commune`. */
+  | { kind: "former"; former: FormerUnit; commune: Commune };
 
 export type CommuneSearch =
-  /** Exactly one commune by its full name or code: take it. */
+  /** Exactly one commune by its name today (or its code): take it. */
   | { kind: "one"; commune: Commune }
   /**
-   * Candidates to choose from (part of a name, or a likely typo); may hold a
-   * single commune, which the person should still confirm.
+   * A former unit, now (part of) `commune`. Confirm before saving: "xã Mai
+   * Pha (cũ) nay thuộc phường Đông Kinh, đúng không?"
+   */
+  | { kind: "former"; former: FormerUnit; commune: Commune }
+  /**
+   * The name fits several places, or the district written fits none: the
+   * person picks. Each candidate leads to a different commune, so the
+   * commune code identifies the pick. May hold a single candidate (a
+   * district that does not fit): confirm it then.
+   */
+  | { kind: "choice"; candidates: CommuneCandidate[] }
+  /**
+   * Communes of today to choose from (part of a name, or a likely typo);
+   * may hold a single commune, which the person should still confirm.
    */
   | { kind: "several"; communes: Commune[] }
   /**
    * A former district by name ("Cao Lộc") and kind (huyện, thành phố): the
-   * person picks one of its communes.
+   * person picks one of the communes on its former land.
    */
   | {
       kind: "former-district";
@@ -27,12 +55,15 @@ export type CommuneSearch =
     }
   | { kind: "none" };
 
-const COMMUNE_PREFIX = /^(xa\s+|x\.\s*|x\s+|phuong\s+|p\.\s*|p\s+|thi tran\s+|tt\.\s*|tt\s+)/;
 const DISTRICT_PREFIX =
   /^(huyen\s+|h\.\s*|thanh pho\s+|tp\.\s*|tp\s+|t\.p\.?\s*|thi xa\s+|tx\.\s*|tx\s+)/;
+/** Where a district may start inside one part: "xã Hồng Phong huyện Cao Lộc". */
+const DISTRICT_INSIDE = /\s(?=(huyen|h\.|thanh pho|tp\.?|t\.p\.?|thi xa|tx\.?)\s*[a-z])/g;
 /** Parts of an address below the commune: "thôn Nà Pàn", "số 5 đường …". */
 const BELOW_COMMUNE = /^(thon|ban|xom|khu|khoi|to|so nha|so|ngo|ngach|duong|pho)\s/;
 const COUNTRY = /^(viet nam|vn)$/;
+
+type UnitKind = FormerUnit["kind"];
 
 /** Lowercase, no diacritics, punctuation turned into spaces ("." kept for prefixes). */
 function clean(text: string): string {
@@ -45,6 +76,7 @@ function clean(text: string): string {
 const withoutDots = (text: string): string => text.replace(/\./g, " ").replace(/\s+/g, " ").trim();
 const compact = (text: string): string => text.replace(/\s/g, "");
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -68,9 +100,81 @@ export function communeLabel(commune: Commune): string {
   return `${commune.kind === "xa" ? "xã" : "phường"} ${commune.name}`;
 }
 
+const UNIT_WORD: Record<UnitKind, string> = { xa: "xã", phuong: "phường", "thi-tran": "thị trấn" };
+
+/** "xã Mai Pha", "thị trấn Đồng Mỏ", "phường Vĩnh Trại": the unit's own name, as on old papers. */
+export function formerUnitLabel(unit: FormerUnit): string {
+  return `${UNIT_WORD[unit.kind]} ${unit.name}`;
+}
+
 /** "huyện Cao Lộc", "thành phố Lạng Sơn". */
 export function formerDistrictLabel(district: FormerDistrict): string {
   return `${district.kind === "huyen" ? "huyện" : "thành phố"} ${district.name}`;
+}
+
+/** The former district a former unit belonged to (validated to exist when the file is loaded). */
+export function formerDistrictOf(province: Province, unit: FormerUnit): FormerDistrict | undefined {
+  return province.formerDistricts.find((district) => district.name === unit.district);
+}
+
+/**
+ * The place names a bot message needs to tell candidates apart, as data:
+ * the words around them ("(nay)", "cũ", "nay thuộc", "một phần") belong in
+ * the locales. Names keep their unit word ("xã", "phường", "thị trấn",
+ * "huyện"), which is part of a Vietnamese place name in either language.
+ *
+ * - current: `{ commune: "xã Hồng Phong" }`, e.g. "xã Hồng Phong (nay)";
+ * - former: `{ former: "xã Hồng Phong", district: "huyện Cao Lộc", commune:
+ *   "xã Đồng Đăng", part }`, e.g. "xã Hồng Phong cũ, huyện Cao Lộc → nay
+ *   thuộc xã Đồng Đăng"; `part` when only part of the unit went there.
+ *
+ * Also takes a `former` search result, which has the same shape.
+ */
+export function candidateLabelParts(
+  province: Province,
+  candidate: CommuneCandidate,
+):
+  | { kind: "current"; commune: string }
+  | { kind: "former"; former: string; district: string; commune: string; part: boolean } {
+  if (candidate.kind === "current")
+    return { kind: "current", commune: communeLabel(candidate.commune) };
+  const district = formerDistrictOf(province, candidate.former);
+  return {
+    kind: "former",
+    former: formerUnitLabel(candidate.former),
+    district: district === undefined ? candidate.former.district : formerDistrictLabel(district),
+    commune: communeLabel(candidate.commune),
+    part: candidate.former.part === true,
+  };
+}
+
+/** Words in canonical spelling, space-delimited at both ends: " vạn thủy " (marks moved). */
+function spelled(text: string): string {
+  const words = canonicalVietnamese(text.replace(/[^\p{L}\p{M}\p{N}]+/gu, " "));
+  return ` ${words} `;
+}
+
+/** Every name a commune can be found by, folded once per province. */
+type Entry = { candidate: CommuneCandidate; kind: UnitKind; folded: string; spelling: string };
+const entriesCache = new WeakMap<Province, Entry[]>();
+
+function entriesOf(province: Province): Entry[] {
+  const cached = entriesCache.get(province);
+  if (cached !== undefined) return cached;
+  const entry = (candidate: CommuneCandidate, kind: UnitKind, name: string): Entry => ({
+    candidate,
+    kind,
+    folded: compact(clean(name)),
+    spelling: spelled(name),
+  });
+  const entries = province.communes.flatMap((commune) => [
+    entry({ kind: "current", commune }, commune.kind, commune.name),
+    ...commune.formerUnits.map((former) =>
+      entry({ kind: "former", former, commune }, former.kind, former.name),
+    ),
+  ]);
+  entriesCache.set(province, entries);
+  return entries;
 }
 
 function districtResult(province: Province, district: FormerDistrict): CommuneSearch {
@@ -105,95 +209,290 @@ function matchRank(name: string, query: string): number | undefined {
   return undefined;
 }
 
-function byRankThenName(ranked: { commune: Commune; rank: number; folded: string }[]): Commune[] {
-  return ranked
-    .sort((a, b) => a.rank - b.rank || (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0))
-    .map((entry) => entry.commune);
+function byRankThenName<T extends { rank: number; name: string }>(ranked: T[]): T[] {
+  return ranked.sort((a, b) => a.rank - b.rank || byName(a.name, b.name));
 }
 
-function searchPart(province: Province, part: string): CommuneSearch {
-  if (/^\d{4,5}$/.test(part)) {
-    const commune = communeByCode(province, part.padStart(5, "0"));
-    return commune === undefined ? { kind: "none" } : { kind: "one", commune };
-  }
-
-  let prefix: "commune" | "district" | undefined;
-  let rest = part;
-  const districtPrefix = DISTRICT_PREFIX.exec(rest);
-  const communePrefix = COMMUNE_PREFIX.exec(rest);
-  if (districtPrefix !== null) {
-    prefix = "district";
-    rest = rest.slice(districtPrefix[0].length);
-  } else if (communePrefix !== null) {
-    prefix = "commune";
-    rest = rest.slice(communePrefix[0].length);
-  }
-  rest = withoutDots(rest);
-  // "Cao Lộc Lạng Sơn", "Cao Lộc tỉnh Lạng Sơn": drop the province.
+/** "Cao Lộc Lạng Sơn", "Cao Lộc tỉnh Lạng Sơn": the province dropped (unless nothing is left). */
+function withoutProvince(province: Province, text: string): string {
   const provinceName = escapeRegExp(withoutDots(clean(province.name)));
-  const withoutProvince = rest.replace(new RegExp(`\\s*(tinh\\s+)?${provinceName}$`), "").trim();
-  if (withoutProvince !== "") rest = withoutProvince;
-  if (rest === "") return { kind: "none" };
+  const rest = text.replace(new RegExp(`\\s*(tinh\\s+)?${provinceName}$`), "").trim();
+  return rest === "" ? text : rest;
+}
 
-  if (prefix === "district") {
-    const district = findDistrict(province, rest, true);
-    return district === undefined ? { kind: "none" } : districtResult(province, district);
-  }
+/** A district the person wrote: found, or named but unknown here ("huyện Hà Quảng"). */
+type DistrictHint = FormerDistrict | "unknown";
 
-  const folded = province.communes.map((commune) => ({ commune, folded: clean(commune.name) }));
-  const exact = folded.filter((entry) => compact(entry.folded) === compact(rest));
-  if (exact.length === 1 && exact[0] !== undefined)
-    return { kind: "one", commune: exact[0].commune };
-  if (exact.length > 1) return { kind: "several", communes: exact.map((entry) => entry.commune) };
-
-  if (prefix === undefined) {
-    const district = findDistrict(province, rest, false);
-    if (district !== undefined) return districtResult(province, district);
-  }
-
-  if (rest.length >= 2) {
-    const ranked = folded.flatMap((entry) => {
-      const rank = matchRank(entry.folded, rest);
-      return rank === undefined ? [] : [{ ...entry, rank }];
-    });
-    if (ranked.length > 0) return { kind: "several", communes: byRankThenName(ranked) };
-  }
-
-  // Typos: one letter wrong (two in long names).
-  const query = compact(rest);
-  if (query.length >= 4) {
-    const allowed = query.length >= 8 ? 2 : 1;
-    const near = folded.flatMap((entry) => {
-      const distance = levenshtein(compact(entry.folded), query);
-      return distance <= allowed ? [{ ...entry, rank: distance }] : [];
-    });
-    if (near.length > 0) return { kind: "several", communes: byRankThenName(near) };
-  }
-  return { kind: "none" };
+function districtHint(province: Province, text: string): DistrictHint {
+  const prefix = DISTRICT_PREFIX.exec(text);
+  const name = withoutProvince(province, withoutDots(prefix ? text.slice(prefix[0].length) : text));
+  return findDistrict(province, name, true) ?? "unknown";
 }
 
 /**
- * Finds communes matching what a person typed, e.g. "Cao Lộc", "xa cao loc",
- * "P. Đông Kinh", "06211", "huyện Tràng Định", "thien",
- * "thôn Nà Pàn, xã Cao Lộc, tỉnh Lạng Sơn". A full commune name beats a
- * former district of the same name ("Cao Lộc" is the commune; "huyện Cao
- * Lộc" the district).
+ * Splits "xã Hồng Phong huyện Cao Lộc" into the place and the district,
+ * only where what follows the keyword is a known district (so a name such
+ * as "Huyền Sơn" is left whole).
+ */
+function splitInlineDistrict(province: Province, part: string): string[] {
+  for (const match of part.matchAll(DISTRICT_INSIDE)) {
+    const before = part.slice(0, match.index).trim();
+    const after = part.slice(match.index).trim();
+    if (before !== "" && districtHint(province, after) !== "unknown") return [before, after];
+  }
+  return [part];
+}
+
+/** "Hồng Phong Cao Lộc": the place and a district written after it without a comma. */
+function splitTrailingDistrict(
+  province: Province,
+  text: string,
+): { place: string; district: FormerDistrict } | undefined {
+  for (const district of province.formerDistricts) {
+    const name = clean(district.name);
+    if (text.endsWith(` ${name}`)) {
+      return { place: text.slice(0, -name.length).trim(), district };
+    }
+  }
+  return undefined;
+}
+
+type Place = { text: string; raw: string; kind: UnitKind | undefined };
+
+const PREFIX_KIND: [RegExp, UnitKind][] = [
+  [/^(xa\s+|x\.\s*|x\s+)/, "xa"],
+  [/^(phuong\s+|p\.\s*|p\s+)/, "phuong"],
+  [/^(thi tran\s+|tt\.\s*|tt\s+)/, "thi-tran"],
+];
+
+function placeOf(province: Province, part: string, raw: string): Place {
+  let text = part;
+  let kind: UnitKind | undefined;
+  for (const [prefix, prefixKind] of PREFIX_KIND) {
+    const match = prefix.exec(text);
+    if (match !== null) {
+      kind = prefixKind;
+      text = text.slice(match[0].length);
+      break;
+    }
+  }
+  return { text: withoutProvince(province, withoutDots(text)), raw, kind };
+}
+
+/** Entries whose name is exactly the text (folded: "quy hoa" = "Quý Hoà"). */
+function exactEntries(province: Province, text: string): Entry[] {
+  const query = compact(text);
+  return entriesOf(province).filter((entry) => entry.folded === query);
+}
+
+const targetOf = (entry: Entry): Commune => entry.candidate.commune;
+
+function fitsDistrict(entry: Entry, district: FormerDistrict): boolean {
+  const { candidate } = entry;
+  return candidate.kind === "current"
+    ? district.communeCodes.includes(candidate.commune.code)
+    : candidate.former.district === district.name;
+}
+
+/**
+ * One candidate per commune: the commune by its own name where it is among
+ * the entries, else the first former unit leading there. The commune of
+ * today comes first, then the former units in data order.
+ */
+function candidatesByCommune(entries: Entry[]): CommuneCandidate[] {
+  const byCode = new Map<string, CommuneCandidate>();
+  for (const entry of entries) {
+    const code = targetOf(entry).code;
+    const kept = byCode.get(code);
+    if (kept === undefined || (kept.kind === "former" && entry.candidate.kind === "current")) {
+      byCode.set(code, entry.candidate);
+    }
+  }
+  const candidates = [...byCode.values()];
+  return [
+    ...candidates.filter((candidate) => candidate.kind === "current"),
+    ...candidates.filter((candidate) => candidate.kind === "former"),
+  ];
+}
+
+/** Narrows the exact matches by what else the person wrote: kind, district, then diacritics. */
+function resolveExact(
+  entries: Entry[],
+  place: Place,
+  hints: DistrictHint[],
+): CommuneSearch | undefined {
+  let matches = entries;
+  // "xã Cao Lộc" is the commune, "thị trấn Cao Lộc" the former township;
+  // a wrong word ("xã Kỳ Lừa") is ignored rather than finding nothing.
+  const ofKind = matches.filter((entry) => entry.kind === place.kind);
+  if (ofKind.length > 0) matches = ofKind;
+
+  let districtConflict = false;
+  const known = hints.filter((hint): hint is FormerDistrict => hint !== "unknown");
+  if (hints.length > 0) {
+    const inDistrict = matches.filter((entry) => known.some((d) => fitsDistrict(entry, d)));
+    if (inDistrict.length > 0) matches = inDistrict;
+    else districtConflict = true;
+  }
+
+  // Vạn Thủy and Vân Thủy fold the same: marks the person typed tell them apart.
+  if (
+    !districtConflict &&
+    candidatesByCommune(matches).length > 1 &&
+    hasVietnameseMarks(place.raw)
+  ) {
+    const typed = spelled(place.raw);
+    const sameSpelling = matches.filter((entry) => typed.includes(entry.spelling));
+    if (sameSpelling.length > 0) matches = sameSpelling;
+  }
+
+  const candidates = candidatesByCommune(matches);
+  const [only] = candidates;
+  if (only === undefined) return undefined;
+  if (districtConflict || candidates.length > 1) return { kind: "choice", candidates };
+  // A split unit is listed under each commune it went to: never one answer.
+  if (matches.some((entry) => entry.candidate.kind === "former" && entry.candidate.former.part)) {
+    return { kind: "choice", candidates };
+  }
+  if (only.kind === "current") return { kind: "one", commune: only.commune };
+  // "thị trấn Đồng Đăng" is now xã Đồng Đăng: the name is still right.
+  if (compact(clean(only.commune.name)) === compact(place.text)) {
+    return { kind: "one", commune: only.commune };
+  }
+  return { kind: "former", former: only.former, commune: only.commune };
+}
+
+/** Part of a name, or one or two letters wrong, among communes of today, else former names. */
+function searchApproximate(
+  province: Province,
+  text: string,
+  hints: DistrictHint[],
+): CommuneSearch | undefined {
+  const known = hints.filter((hint): hint is FormerDistrict => hint !== "unknown");
+  const inHints = (entries: Entry[]): Entry[] => {
+    if (known.length === 0) return entries;
+    const inside = entries.filter((entry) => known.some((d) => fitsDistrict(entry, d)));
+    return inside.length > 0 ? inside : entries;
+  };
+  const query = compact(text);
+  const near = (entries: Entry[]): { entry: Entry; rank: number; name: string }[] => {
+    const ranked =
+      text.length < 2
+        ? []
+        : entries.flatMap((entry) => {
+            const name = clean(nameOf(entry));
+            const rank = matchRank(name, text);
+            return rank === undefined ? [] : [{ entry, rank, name }];
+          });
+    if (ranked.length > 0 || query.length < 4) return ranked;
+    // Typos: one letter wrong (two in long names).
+    const allowed = query.length >= 8 ? 2 : 1;
+    return entries.flatMap((entry) => {
+      const distance = levenshtein(entry.folded, query);
+      return distance <= allowed ? [{ entry, rank: distance, name: clean(nameOf(entry)) }] : [];
+    });
+  };
+
+  const all = entriesOf(province);
+  const current = near(inHints(all.filter((entry) => entry.candidate.kind === "current")));
+  if (current.length > 0) {
+    return { kind: "several", communes: byRankThenName(current).map((m) => targetOf(m.entry)) };
+  }
+  const former = near(inHints(all.filter((entry) => entry.candidate.kind === "former")));
+  if (former.length > 0) {
+    const candidates = candidatesByCommune(byRankThenName(former).map((m) => m.entry));
+    return { kind: "choice", candidates };
+  }
+  return undefined;
+}
+
+function nameOf(entry: Entry): string {
+  return entry.candidate.kind === "current"
+    ? entry.candidate.commune.name
+    : entry.candidate.former.name;
+}
+
+function searchPlace(province: Province, place: Place, hints: DistrictHint[]): CommuneSearch {
+  if (place.text === "") return { kind: "none" };
+  let exact = exactEntries(province, place.text);
+  let placeHints = hints;
+  let text = place.text;
+  if (exact.length === 0) {
+    const split = splitTrailingDistrict(province, place.text);
+    if (split !== undefined && exactEntries(province, split.place).length > 0) {
+      text = split.place;
+      exact = exactEntries(province, text);
+      placeHints = [...hints, split.district];
+    }
+  }
+  const resolved = resolveExact(exact, { ...place, text }, placeHints);
+  if (resolved !== undefined) return resolved;
+
+  if (place.kind === undefined) {
+    const district = findDistrict(province, text, false);
+    if (district !== undefined) return districtResult(province, district);
+  }
+  return searchApproximate(province, text, placeHints) ?? { kind: "none" };
+}
+
+/**
+ * Finds communes matching what a person typed, e.g. "Cao Lộc", "xa cao
+ * loc", "P. Đông Kinh", "06211", "huyện Tràng Định", "thien", "thôn Nà Pàn,
+ * xã Cao Lộc, tỉnh Lạng Sơn", "thị trấn Đồng Mỏ", "Hồng Phong, Cao Lộc",
+ * "xã Hồng Phong huyện Cao Lộc", "Hồng Phong - Cao Lộc - Lạng Sơn".
+ *
+ * An address is read small to large: the first name is the place; a later
+ * part with "huyện", "TP." (or exactly a former district's name) is the
+ * district that decides between places of the same name. A commune's full
+ * name beats a former district of the same name ("Bình Gia" is the
+ * commune; "huyện Bình Gia" the district).
  */
 export function findCommunes(province: Province, query: string): CommuneSearch {
   const provinceOnly = new RegExp(`^(tinh\\s+)?${escapeRegExp(clean(province.name))}$`);
   let parts = query
-    .split(/[,;\n]/)
-    .map(clean)
-    .filter((part) => part !== "" && !COUNTRY.test(part));
+    .split(/[,;\n\-–—]/)
+    .flatMap((raw) => {
+      const part = clean(raw);
+      // The unfolded text travels along so typed marks can still decide.
+      return splitInlineDistrict(province, part).map((piece) => ({ part: piece, raw }));
+    })
+    .filter(({ part }) => part !== "" && !COUNTRY.test(part));
   if (parts.length > 1) {
-    const filtered = parts.filter((part) => !provinceOnly.test(part) && !BELOW_COMMUNE.test(part));
+    const filtered = parts.filter(
+      ({ part }) => !provinceOnly.test(part) && !BELOW_COMMUNE.test(part),
+    );
     if (filtered.length > 0) parts = filtered;
   }
-  const results = parts.map((part) => searchPart(province, part));
-  const preference: CommuneSearch["kind"][] = ["one", "former-district", "several"];
-  for (const kind of preference) {
-    const found = results.find((result) => result.kind === kind);
-    if (found !== undefined) return found;
+
+  for (const { part } of parts) {
+    if (/^\d{4,5}$/.test(part)) {
+      const commune = communeByCode(province, part.padStart(5, "0"));
+      if (commune !== undefined) return { kind: "one", commune };
+    }
   }
+
+  const named = parts.filter(({ part }) => !/^\d+$/.test(part));
+  const districtParts = named.filter(({ part }) => DISTRICT_PREFIX.test(part));
+  const placeParts = named.filter(({ part }) => !DISTRICT_PREFIX.test(part));
+  const hints: DistrictHint[] = districtParts.map(({ part }) => districtHint(province, part));
+  // After the place, a bare former district's name is a district too: "Hồng Phong, Cao Lộc".
+  const [first, ...others] = placeParts;
+  const alternatives: typeof placeParts = [];
+  for (const other of others) {
+    const district = findDistrict(
+      province,
+      withoutProvince(province, withoutDots(other.part)),
+      false,
+    );
+    if (district !== undefined) hints.push(district);
+    else alternatives.push(other);
+  }
+
+  for (const candidate of first === undefined ? [] : [first, ...alternatives]) {
+    const found = searchPlace(province, placeOf(province, candidate.part, candidate.raw), hints);
+    if (found.kind !== "none") return found;
+  }
+  const [district] = hints.filter((hint): hint is FormerDistrict => hint !== "unknown");
+  if (district !== undefined) return districtResult(province, district);
   return { kind: "none" };
 }

@@ -1,11 +1,13 @@
 /**
  * A province's settings file (src/data/provinces/<id>.json): its communes,
- * former districts (how owners still name places), deadlines and support
- * caps. Another province runs its own copy of the bot by swapping this file.
- * Unknown top-level fields such as "_comment" are allowed and dropped.
+ * the units each commune was formed from and the former districts (how
+ * owners still name places), deadlines and support caps. Another province
+ * runs its own copy of the bot by swapping this file. Unknown fields such as
+ * "_comment" and "_sources" are allowed and dropped.
  */
 import { z } from "zod";
 import { SUPPORT_CATEGORY_IDS } from "./support-categories.ts";
+import { canonicalVietnamese } from "./text.ts";
 
 /** Days per month allowing 29/02: a deadline is a day that recurs yearly. */
 const MAX_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -20,10 +22,26 @@ const dayOfYearSchema = z
     path: ["day"],
   });
 
+/**
+ * A xã, phường or thị trấn that existed before 1/7/2025, in the former
+ * district (huyện, thành phố) named by `district`. `part` marks a unit split
+ * between several communes: it is listed under each of them.
+ */
+const formerUnitSchema = z.object({
+  name: z.string().trim().min(1),
+  kind: z.enum(["xa", "phuong", "thi-tran"]),
+  district: z.string().trim().min(1),
+  part: z.literal(true).optional(),
+  /** For officers: e.g. an earlier merger the unit went through. */
+  note: z.string().optional(),
+});
+
 const communeSchema = z.object({
   code: z.string().regex(/^\d{5}$/, "a commune code has 5 digits"),
   name: z.string().trim().min(1),
   kind: z.enum(["xa", "phuong"]),
+  /** The units this commune was formed from; optional for a province without the data. */
+  formerUnits: z.array(formerUnitSchema).default([]),
 });
 
 const formerDistrictSchema = z.object({
@@ -87,8 +105,70 @@ export const provinceSchema = z
         }
       }
     }
+    checkFormerUnits(province, ctx);
   });
+
+type ParsedProvince = {
+  communes: { code: string; formerUnits: z.infer<typeof formerUnitSchema>[] }[];
+  formerDistricts: { name: string; communeCodes: string[] }[];
+};
+
+/**
+ * Each former unit names a known former district whose communes include the
+ * unit's commune, and is mapped to one commune only, unless it is marked
+ * `part` (split), in which case it is listed under two communes or more.
+ * A unit is its (name, kind, district): thị trấn Đình Lập and xã Đình Lập
+ * were two units. Names compare in canonical spelling (Hòa = Hoà).
+ */
+function checkFormerUnits(province: ParsedProvince, ctx: z.RefinementCtx): void {
+  const districts = new Map(province.formerDistricts.map((d) => [d.name, d]));
+  const byUnit = new Map<string, { code: string; part: boolean; path: (string | number)[] }[]>();
+  for (const [communeIndex, commune] of province.communes.entries()) {
+    for (const [unitIndex, unit] of commune.formerUnits.entries()) {
+      const path = ["communes", communeIndex, "formerUnits", unitIndex];
+      const district = districts.get(unit.district);
+      if (district === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown former district "${unit.district}" (not in formerDistricts)`,
+          path: [...path, "district"],
+        });
+      } else if (!district.communeCodes.includes(commune.code)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${commune.code} has a unit of "${unit.district}" but is not in that district's communeCodes`,
+          path: [...path, "district"],
+        });
+      }
+      const key = [canonicalVietnamese(unit.name), unit.kind, unit.district].join("|");
+      const entries = byUnit.get(key) ?? [];
+      entries.push({ code: commune.code, part: unit.part === true, path });
+      byUnit.set(key, entries);
+    }
+  }
+  for (const entries of byUnit.values()) {
+    const communes = new Set(entries.map((entry) => entry.code));
+    for (const [index, entry] of entries.entries()) {
+      if (communes.size > 1 && !entries.every((e) => e.part)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `mapped to ${[...communes].join(" and ")}; if it was split, mark each entry "part": true`,
+          path: entry.path,
+        });
+      } else if (index > 0 && entries[index - 1]?.code === entry.code) {
+        ctx.addIssue({ code: "custom", message: "listed twice", path: entry.path });
+      } else if (entry.part && communes.size < 2) {
+        ctx.addIssue({
+          code: "custom",
+          message: `marked "part" but listed under one commune only (${entry.code})`,
+          path: [...entry.path, "part"],
+        });
+      }
+    }
+  }
+}
 
 export type Province = z.infer<typeof provinceSchema>;
 export type Commune = Province["communes"][number];
 export type FormerDistrict = Province["formerDistricts"][number];
+export type FormerUnit = Commune["formerUnits"][number];

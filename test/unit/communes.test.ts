@@ -16,6 +16,16 @@ function summary(result: CommuneSearch): string {
   switch (result.kind) {
     case "one":
       return `one ${result.commune.code}`;
+    case "former":
+      return `former ${result.former.name}/${result.former.district} → ${result.commune.code}`;
+    case "choice":
+      return `choice ${result.candidates
+        .map((c) =>
+          c.kind === "current"
+            ? c.commune.code
+            : `${c.former.name}/${c.former.district} → ${c.commune.code}`,
+        )
+        .join(" | ")}`;
     case "several":
       return `several ${result.communes.map((c) => c.name).join("|")}`;
     case "former-district":
@@ -25,31 +35,69 @@ function summary(result: CommuneSearch): string {
   }
 }
 
+/**
+ * Communes whose name is also the name of a former unit that went to another
+ * commune (Nghị quyết 1672/NQ-UBTVQH15): typed alone, the name is a choice.
+ * E.g. thị trấn Cao Lộc is now in phường Kỳ Lừa, xã Hồng Phong of Cao Lộc
+ * in xã Đồng Đăng, and part of the old xã Kiên Mộc in xã Châu Sơn.
+ */
+const SHARED_NAMES = [
+  "Cao Lộc",
+  "Chi Lăng",
+  "Chiến Thắng",
+  "Hoàng Văn Thụ",
+  "Hồng Phong",
+  "Kiên Mộc",
+  "Mẫu Sơn",
+  "Thụy Hùng",
+  "Tân Thành",
+];
+
 describe("every commune is found by its own name", () => {
   it.each(langSon.communes.map((c) => [c.name, c.code] as const))("%s (%s)", (name, code) => {
-    expect(summary(findCommunes(langSon, foldVietnamese(name)))).toBe(`one ${code}`);
-    expect(summary(findCommunes(langSon, name))).toBe(`one ${code}`);
-    expect(summary(findCommunes(langSon, name.toUpperCase()))).toBe(`one ${code}`);
-    const commune = communeByCode(langSon, code);
-    if (commune === undefined) throw new Error(code);
-    expect(summary(findCommunes(langSon, communeLabel(commune)))).toBe(`one ${code}`);
-    expect(summary(findCommunes(langSon, `${name}, Lạng Sơn`))).toBe(`one ${code}`);
+    const expected = SHARED_NAMES.includes(name)
+      ? expect.stringMatching(new RegExp(`^choice ${code} \\| `))
+      : `one ${code}`;
+    expect(summary(findCommunes(langSon, foldVietnamese(name)))).toEqual(expected);
+    expect(summary(findCommunes(langSon, name))).toEqual(expected);
+    expect(summary(findCommunes(langSon, name.toUpperCase()))).toEqual(expected);
+    expect(summary(findCommunes(langSon, `${name}, Lạng Sơn`))).toEqual(expected);
     expect(summary(findCommunes(langSon, code))).toBe(`one ${code}`);
   });
+
+  it.each(langSon.communes.map((c) => [c.name, c.code] as const))(
+    "%s (%s) with its own former district",
+    (name, code) => {
+      const commune = communeByCode(langSon, code);
+      if (commune === undefined) throw new Error(code);
+      // The district of the same-named former unit if there was one, else any of its districts.
+      const own = commune.formerUnits.find((u) => u.name === name)?.district;
+      const district = langSon.formerDistricts.find((d) =>
+        own === undefined ? d.communeCodes.includes(code) : d.name === own,
+      );
+      if (district === undefined) throw new Error(`no district for ${code}`);
+      const typed = `${communeLabel(commune)}, ${formerDistrictLabel(district)}`;
+      // Only part of the old xã Kiên Mộc is in xã Kiên Mộc: still a choice.
+      const expected =
+        name === "Kiên Mộc" ? expect.stringMatching(/^choice 06625 \| /) : `one ${code}`;
+      expect(summary(findCommunes(langSon, typed))).toEqual(expected);
+    },
+  );
 });
 
 describe("findCommunes", () => {
   it.each<[string, string]>([
-    ["cao loc", "one 06211"],
-    ["Cao Lộc", "one 06211"],
+    // Thị trấn Cao Lộc (now phường Kỳ Lừa) shares the name: asked, not guessed.
+    ["cao loc", "choice 06211 | Cao Lộc/Cao Lộc → 06187"],
+    ["Cao Lộc", "choice 06211 | Cao Lộc/Cao Lộc → 06187"],
     ["xa cao loc", "one 06211"],
     ["xã Cao Lộc", "one 06211"],
     ["Xã Cao Lộc", "one 06211"],
     ["x. Cao Lộc", "one 06211"],
     ["x.cao loc", "one 06211"],
-    ["caoloc", "one 06211"],
-    ["Cao Lộc, Lạng Sơn", "one 06211"],
-    ["Cao Lộc Lạng Sơn", "one 06211"],
+    ["caoloc", "choice 06211 | Cao Lộc/Cao Lộc → 06187"],
+    ["Cao Lộc, Lạng Sơn", "choice 06211 | Cao Lộc/Cao Lộc → 06187"],
+    ["Cao Lộc Lạng Sơn", "choice 06211 | Cao Lộc/Cao Lộc → 06187"],
     ["xã Cao Lộc, tỉnh Lạng Sơn", "one 06211"],
     ["xã Cao Lộc, tỉnh Lạng Sơn, Việt Nam", "one 06211"],
     ["thôn Nà Pàn, xã Cao Lộc, Lạng Sơn", "one 06211"],
@@ -67,7 +115,9 @@ describe("findCommunes", () => {
     ["Quý Hoà", "one 06076"],
     ["Quý Hòa", "one 06076"],
     ["quy hoa", "one 06076"],
-    ["Thuỵ Hùng", "one 06148"],
+    // Also the old xã Thụy Hùng of Cao Lộc, now in xã Đồng Đăng.
+    ["Thuỵ Hùng", "choice 06148 | Thụy Hùng/Cao Lộc → 06184"],
+    ["Thuỵ Hùng, Văn Lãng", "one 06148"],
     ["Nhất Hoà", "one 06376"],
     ["Lương Văn Tri", "one 05983"],
     ["dong dang", "one 06184"],
@@ -82,14 +132,16 @@ describe("findCommunes", () => {
     ["vu", "several Vũ Lăng|Vũ Lễ|Hưng Vũ"],
     ["quoc", "several Quốc Khánh|Quốc Việt"],
     ["Dong Dangg", "several Đồng Đăng"],
-    ["Cao Lôc", "one 06211"],
+    ["Cao Lôc", "choice 06211 | Cao Lộc/Cao Lộc → 06187"],
     ["Dinh Lap", "one 06613"],
     ["Đình Lập", "one 06613"],
-    ["huyện Cao Lộc", "district Cao Lộc (5)"],
-    ["huyen cao loc", "district Cao Lộc (5)"],
-    ["Huyện Cao Lộc, Lạng Sơn", "district Cao Lộc (5)"],
-    ["H. Cao Lộc", "district Cao Lộc (5)"],
-    ["xã Hợp Thành, huyện Cao Lộc", "district Cao Lộc (5)"],
+    ["huyện Cao Lộc", "district Cao Lộc (8)"],
+    ["huyen cao loc", "district Cao Lộc (8)"],
+    ["Huyện Cao Lộc, Lạng Sơn", "district Cao Lộc (8)"],
+    ["H. Cao Lộc", "district Cao Lộc (8)"],
+    // Before the former units were known this fell back to the district; xã Hợp Thành is now in Kỳ Lừa.
+    ["xã Hợp Thành, huyện Cao Lộc", "former Hợp Thành/Cao Lộc → 06187"],
+    ["xã Không Có Thật, huyện Cao Lộc", "district Cao Lộc (8)"],
     ["huyện Tràng Định", "district Tràng Định (7)"],
     ["huyện Bình Gia", "district Bình Gia (8)"],
     ["huyện Văn Lãng", "district Văn Lãng (5)"],
@@ -124,12 +176,17 @@ describe("findCommunes", () => {
     const result = findCommunes(langSon, "huyện Cao Lộc");
     expect(result).toMatchObject({ kind: "former-district", districtKind: "huyen" });
     if (result.kind !== "former-district") return;
+    // Đông Kinh (xã Yên Trạch), Khánh Khê (Xuân Long, Bình Trung) and Tân Đoàn (Tân Thành)
+    // took in units of Cao Lộc too.
     expect(result.communes.map((c) => c.code)).toEqual([
+      "05977",
       "06184",
       "06187",
       "06196",
       "06211",
       "06220",
+      "06286",
+      "06316",
     ]);
   });
 });

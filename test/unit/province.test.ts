@@ -62,6 +62,66 @@ describe("loadProvince", () => {
     expect(kyLua.map((d) => d.name).sort()).toEqual(["Cao Lộc", "Lạng Sơn"]);
   });
 
+  it("has the former units of every commune, as many per district as the statistics list of 2021", () => {
+    // Units per district before 1/7/2025 (statistics office list of 01/11/2021); the 1/12/2024
+    // merges are listed too, so the count is unchanged. A split unit counts once.
+    const perDistrict = new Map<string, Set<string>>();
+    for (const commune of langSon.communes) {
+      expect(commune.formerUnits.length, commune.name).toBeGreaterThan(0);
+      for (const unit of commune.formerUnits) {
+        const units = perDistrict.get(unit.district) ?? new Set<string>();
+        units.add(`${unit.kind} ${unit.name}`);
+        perDistrict.set(unit.district, units);
+      }
+    }
+    expect(Object.fromEntries([...perDistrict].map(([name, units]) => [name, units.size]))).toEqual(
+      {
+        "Lạng Sơn": 8,
+        "Tràng Định": 22,
+        "Bình Gia": 19,
+        "Văn Lãng": 17,
+        "Cao Lộc": 22,
+        "Văn Quan": 17,
+        "Bắc Sơn": 18,
+        "Hữu Lũng": 24,
+        "Chi Lăng": 20,
+        "Lộc Bình": 21,
+        "Đình Lập": 12,
+      },
+    );
+    const all = langSon.communes.flatMap((c) => c.formerUnits);
+    expect(all.filter((u) => u.kind === "thi-tran")).toHaveLength(14);
+    expect(all.filter((u) => u.kind === "phuong").map((u) => u.name)).toEqual([
+      "Vĩnh Trại",
+      "Đông Kinh",
+      "Chi Lăng",
+      "Tam Thanh",
+      "Hoàng Văn Thụ",
+    ]);
+    expect(all.filter((u) => u.part).map((u) => u.name)).toEqual([
+      "Đại Đồng",
+      "Đại Đồng",
+      "Bính Xá",
+      "Bính Xá",
+      "Kiên Mộc",
+      "Kiên Mộc",
+    ]);
+  });
+
+  it("lists under each former district exactly the communes with a unit from it", () => {
+    for (const district of langSon.formerDistricts) {
+      const withUnit = langSon.communes
+        .filter((c) => c.formerUnits.some((u) => u.district === district.name))
+        .map((c) => c.code);
+      expect(district.communeCodes, district.name).toEqual(withUnit);
+    }
+    const districtsOf = (code: string) =>
+      langSon.formerDistricts.filter((d) => d.communeCodes.includes(code)).map((d) => d.name);
+    expect(districtsOf("05977")).toEqual(["Lạng Sơn", "Cao Lộc"]); // Đông Kinh took in xã Yên Trạch
+    expect(districtsOf("06286")).toEqual(["Cao Lộc", "Văn Quan"]); // Khánh Khê: Xuân Long, Bình Trung
+    expect(districtsOf("06316")).toEqual(["Cao Lộc", "Văn Quan"]); // Tân Đoàn: Tân Thành of Cao Lộc
+  });
+
   it("has the machinery cap", () => {
     expect(langSon.supportCaps).toContainEqual(
       expect.objectContaining({
@@ -76,6 +136,13 @@ describe("loadProvince", () => {
 
 describe("provinceSchema", () => {
   const valid = loadProvince("lang-son");
+  /** The Lạng Sơn file with the former units of some communes (by index) replaced. */
+  const withUnitsOf = (replaced: Record<number, unknown[]>) => ({
+    ...valid,
+    communes: valid.communes.map((c, i) => ({ ...c, formerUnits: replaced[i] ?? c.formerUnits })),
+  });
+  const withUnits = (index: number, formerUnits: unknown[]) =>
+    withUnitsOf({ [index]: formerUnits });
   const problems = (data: unknown): string[] => {
     const result = provinceSchema.safeParse(data);
     return result.success ? [] : result.error.issues.map((issue) => issue.path.join("."));
@@ -83,6 +150,30 @@ describe("provinceSchema", () => {
 
   it("accepts the Lạng Sơn file and drops _comment", () => {
     expect(problems({ ...valid, _comment: "note" })).toEqual([]);
+  });
+
+  it("accepts communes without former units (a province without that data)", () => {
+    const bare = {
+      ...valid,
+      communes: valid.communes.map(({ formerUnits: _, ...commune }) => commune),
+    };
+    const parsed = provinceSchema.parse(bare);
+    expect(parsed.communes.every((c) => c.formerUnits.length === 0)).toBe(true);
+  });
+
+  it("accepts a unit split between two communes when both entries say part", () => {
+    const split = { name: "Quảng Lạc", kind: "xa", district: "Lạng Sơn", part: true };
+    const whole = { name: "Quảng Lạc", kind: "xa", district: "Lạng Sơn" };
+    expect(problems(withUnitsOf({ 1: [split], 2: [split] }))).toEqual([]);
+    expect(problems(withUnitsOf({ 1: [split], 2: [whole] }))).toEqual([
+      "communes.1.formerUnits.0",
+      "communes.2.formerUnits.0",
+    ]);
+  });
+
+  it("refuses the same unit twice under one commune", () => {
+    const unit = { name: "Quảng Lạc", kind: "xa", district: "Lạng Sơn" };
+    expect(problems(withUnits(1, [unit, unit]))).toEqual(["communes.1.formerUnits.1"]);
   });
 
   it.each<[string, unknown, string]>([
@@ -115,6 +206,40 @@ describe("provinceSchema", () => {
       "a district with an unknown commune",
       { ...valid, formerDistricts: [{ name: "X", kind: "huyen", communeCodes: ["99999"] }] },
       "formerDistricts.0.communeCodes.0",
+    ],
+    [
+      "a former unit in an unknown district",
+      withUnits(0, [{ name: "Mai Pha", kind: "xa", district: "Hà Quảng" }]),
+      "communes.0.formerUnits.0.district",
+    ],
+    [
+      "a former unit whose district does not list the commune",
+      withUnits(0, [{ name: "Mai Pha", kind: "xa", district: "Đình Lập" }]),
+      "communes.0.formerUnits.0.district",
+    ],
+    [
+      "a former unit of an unknown kind",
+      withUnits(0, [{ name: "Mai Pha", kind: "thi-xa", district: "Lạng Sơn" }]),
+      "communes.0.formerUnits.0.kind",
+    ],
+    [
+      "a former unit mapped to two communes",
+      // Mai Pha is already under Đông Kinh (commune 0); here also under Lương Văn Tri.
+      withUnits(1, [{ name: "Mai Pha", kind: "xa", district: "Lạng Sơn" }]),
+      "communes.1.formerUnits.0",
+    ],
+    [
+      "the same unit under two communes, its tone placed another way",
+      withUnitsOf({
+        0: [{ name: "Hoà Bình", kind: "xa", district: "Lạng Sơn" }],
+        1: [{ name: "Hòa Bình", kind: "xa", district: "Lạng Sơn" }],
+      }),
+      "communes.1.formerUnits.0",
+    ],
+    [
+      "a split unit listed under one commune only",
+      withUnits(1, [{ name: "Quảng Lạc", kind: "xa", district: "Lạng Sơn", part: true }]),
+      "communes.1.formerUnits.0.part",
     ],
     [
       "an unknown category",
