@@ -68,8 +68,8 @@ export type Accepted<P> =
     }
   /** the answer cannot be used: say why, ask again */
   | { ok: false; error: Message }
-  /** the answer needs narrowing down: offer these buttons, keep waiting */
-  | { ok: false; clarify: Message; choices: Choice[] };
+  /** the answer needs narrowing down: offer these buttons (explained by `details`, a line each), keep waiting */
+  | { ok: false; clarify: Message; details?: Message[]; choices: Choice[] };
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 

@@ -22,7 +22,10 @@ describeWithDatabase("a status change is one action with its notices", (database
       establishmentId: establishment.id,
       planYear: 2028,
     });
-    await db.update(applications).set({ title: "Máy sấy <chè>" }).where(eq(applications.id, draft.id));
+    await db
+      .update(applications)
+      .set({ title: "Máy sấy <chè>" })
+      .where(eq(applications.id, draft.id));
     await submitApplication(deps, { id: draft.id, ownerId: 10 });
     return { deps, id: draft.id };
   }
@@ -75,10 +78,7 @@ describeWithDatabase("a status change is one action with its notices", (database
       ownerId: 10,
       note: "Đã tự mua máy",
     });
-    const notices = await deps.db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.kind, "officer-notice"));
+    const notices = await deps.db.select().from(outbox).where(eq(outbox.kind, "officer-notice"));
     expect(notices).toHaveLength(1);
     expect(notices[0]?.payload).toMatchObject({
       text: "↩️ Chủ cơ sở đã rút hồ sơ <b>LS-2028-0001</b> (Máy sấy &lt;chè&gt;).\nGhi chú: Đã tự mua máy",

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadProvince } from "../../src/data/load-province.ts";
-import {
-  type CommuneSearch,
-  communeByCode,
-  communeLabel,
-  findCommunes,
-  formerDistrictLabel,
-} from "../../src/domain/communes.ts";
+import { communeLabel, formerDistrictLabel } from "../../src/domain/commune-labels.ts";
+import { type CommuneSearch, communeByCode, findCommunes } from "../../src/domain/communes.ts";
 import { foldVietnamese } from "../../src/domain/text.ts";
 
 const langSon = loadProvince("lang-son");

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadProvince } from "../../src/data/load-province.ts";
 import {
-  type CommuneSearch,
   candidateLabelParts,
-  findCommunes,
   formerDistrictLabel,
   formerDistrictOf,
   formerUnitLabel,
-} from "../../src/domain/communes.ts";
+} from "../../src/domain/commune-labels.ts";
+import { type CommuneSearch, findCommunes } from "../../src/domain/communes.ts";
 
 /**
  * Addresses written as before 1/7/2025. The expected communes come from

@@ -127,9 +127,15 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
             if (group === undefined || group !== refusedGroup) {
               refusedGroup = group;
               if ("clarify" in outcome) {
-                await current.reply(renderMessage(current, outcome.clarify), {
+                const lines = [outcome.clarify, ...(outcome.details ?? [])];
+                await current.reply(lines.map((line) => renderMessage(current, line)).join("\n"), {
                   parse_mode: "HTML",
-                  reply_markup: choiceKeyboard(current, token, outcome.choices, 2),
+                  reply_markup: choiceKeyboard(
+                    current,
+                    token,
+                    outcome.choices,
+                    outcome.choices.length > 4 ? 2 : 1,
+                  ),
                 });
               } else {
                 await current.reply(renderMessage(current, outcome.error), { parse_mode: "HTML" });

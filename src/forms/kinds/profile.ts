@@ -1,11 +1,11 @@
 import type { LegalForm } from "../../db/schema/index.ts";
 import type { AppDependencies } from "../../dependencies.ts";
 import {
-  communeByCode,
+  candidateLabelParts,
   communeLabel,
-  findCommunes,
   formerDistrictLabel,
-} from "../../domain/communes.ts";
+} from "../../domain/commune-labels.ts";
+import { communeByCode, findCommunes } from "../../domain/communes.ts";
 import { formatPhone, parsePhone } from "../../domain/phone.ts";
 import { parseTaxCode } from "../../domain/tax-code.ts";
 import {
@@ -23,6 +23,7 @@ import type {
   Accepted,
   Choice,
   FormDefinition,
+  Message,
   Question,
   QuestionContext,
   QuestionPager,
@@ -148,6 +149,54 @@ const communeQuestion: ProfileQuestion = {
           clarify: { key: "commune-several", vars: { input: checked.text.slice(0, 40) } },
           choices: communeChoices(
             found.communes.slice(0, COMMUNE_PAGE_SIZE).map((c) => c.code),
+            label,
+          ),
+        };
+      case "former": {
+        // A unit from before 1/7/2025: say what it is now, and let the owner confirm with a tap.
+        const parts = candidateLabelParts(province, found);
+        return {
+          ok: false,
+          clarify: {
+            key: found.former.part ? "commune-former-confirm-part" : "commune-former-confirm",
+            vars:
+              parts.kind === "former"
+                ? { former: parts.former, district: parts.district, commune: parts.commune }
+                : {},
+          },
+          choices: [
+            {
+              value: `${COMMUNE_PICK_PREFIX}${found.commune.code}`,
+              label: { key: "commune-yes", vars: { commune: communeLabel(found.commune) } },
+            },
+            { value: COMMUNE_BROWSE, label: { key: "commune-browse" } },
+          ],
+        };
+      }
+      case "choice":
+        // A name used in several places: the owner picks; never a guess.
+        return {
+          ok: false,
+          clarify: { key: "commune-choice", vars: { input: checked.text.slice(0, 40) } },
+          details: found.candidates.map((candidate, index): Message => {
+            const parts = candidateLabelParts(province, candidate);
+            return parts.kind === "current"
+              ? {
+                  key: "commune-candidate-current",
+                  vars: { number: index + 1, commune: parts.commune },
+                }
+              : {
+                  key: parts.part ? "commune-candidate-former-part" : "commune-candidate-former",
+                  vars: {
+                    number: index + 1,
+                    former: parts.former,
+                    district: parts.district,
+                    commune: parts.commune,
+                  },
+                };
+          }),
+          choices: communeChoices(
+            found.candidates.map((candidate) => candidate.commune.code),
             label,
           ),
         };
