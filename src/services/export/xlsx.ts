@@ -1,0 +1,323 @@
+/**
+ * A streaming .xlsx writer for the officers' lists (the provincial plan list
+ * sent to the UBND tỉnh, exports of applications), on exceljs's streaming
+ * WorkbookWriter.
+ *
+ * Guarantee: memory stays flat however many rows come. Rows are read one at
+ * a time from an AsyncIterable (a database cursor), each is committed to the
+ * zip as soon as it is written, strings are written inline (a shared-strings
+ * table would grow with the rows), and the writer waits for zlib to catch up
+ * whenever a sheet's not-yet-compressed XML passes SHEET_BUFFER_LIMIT (see
+ * waitForSheetToDrain: exceljs itself never waits). What is kept per row is
+ * only the running sums of the money columns.
+ *
+ * The main sheet: a bold, wrapped header row frozen on top; an auto filter
+ * over the header and data; money as numbers with a thousands separator;
+ * dates as real dates shown dd/mm/yyyy; and a "Tổng cộng" row below the
+ * data (outside the filter range, so sorting never moves it). Its sums are
+ * formulas, SUBTOTAL(109, …), with the exact sums computed while the rows
+ * streamed by as their cached results, because
+ * - a reader that does not calculate (a phone's viewer, a script reading
+ *   cached values) still shows the right total;
+ * - when an officer filters (one commune, one category), Excel and
+ *   LibreOffice recompute SUBTOTAL over the visible rows only, as an Excel
+ *   table's total row does; a plain SUM would keep counting hidden rows, and
+ *   a bare value would go stale after an edit.
+ * Summary sheets ("Theo nội dung", "Theo xã": small arrays) follow, each
+ * with the same header, formats and totals row.
+ */
+
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import type { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import {
+  amountToNumber,
+  type CellValue,
+  columnWidth,
+  DEFAULT_TIME_ZONE,
+  type ExportColumn,
+  type ExportRow,
+  MoneyTotals,
+  normalizeCell,
+} from "./columns.ts";
+
+/**
+ * Amounts as numbers with thousands grouped. In a file's number format ","
+ * means "the reader's grouping separator", so Excel and LibreOffice set to
+ * Vietnamese show 1.500.000 and set to English 1,500,000; writing "#.##0"
+ * would instead mean a decimal point. No "đ" in every cell: the header says
+ * "(đồng)", as the province's own plan tables do.
+ */
+export const MONEY_FORMAT = "#,##0";
+/** Shown dd/mm/yyyy whatever the reader's locale ("/" is literal here). */
+export const DATE_FORMAT = "dd/mm/yyyy";
+/** Workers, years, counts: no separators (a year must not read "2.026"). */
+export const INTEGER_FORMAT = "0";
+/** A fraction shown as a percentage with one decimal, e.g. 49,6 %. */
+export const PERCENT_FORMAT = "0.0%";
+
+export const DEFAULT_TOTALS_LABEL = "Tổng cộng";
+
+/** Excel refuses a cell longer than this; longer text is cut with "…". */
+const EXCEL_CELL_MAX_CHARS = 32_767;
+
+const NUMBER_FORMATS: Record<ExportColumn["kind"], string | undefined> = {
+  text: undefined,
+  money: MONEY_FORMAT,
+  integer: INTEGER_FORMAT,
+  date: DATE_FORMAT,
+  percent: PERCENT_FORMAT,
+};
+
+export interface SheetSpec<Key extends string = string> {
+  /** Up to 31 characters, none of : \ / ? * [ ] (Excel's rule). */
+  name: string;
+  columns: readonly ExportColumn<Key>[];
+}
+
+export interface SummarySheetSpec<Key extends string = string> extends SheetSpec<Key> {
+  /**
+   * A few rows, held in memory. A function is called once the main sheet
+   * is written, so it can return totals the caller gathered while the main
+   * rows streamed by (see group-totals.ts).
+   */
+  rows: readonly ExportRow<Key>[] | (() => readonly ExportRow<Key>[]);
+}
+
+export interface WorkbookSpec<Key extends string> extends SheetSpec<Key> {
+  /** Read one row at a time; never gathered into an array here. */
+  rows: AsyncIterable<ExportRow<Key>> | Iterable<ExportRow<Key>>;
+  summarySheets?: readonly SummarySheetSpec[];
+  /** The label of the totals rows; the list goes to the province in Vietnamese. */
+  totalsLabel?: string;
+  /** Where a Date falls on the calendar; default Asia/Ho_Chi_Minh. */
+  timeZone?: string;
+  /** Called with the number of data rows written, every `progressEvery` rows and at the end. */
+  onProgress?: (rowsWritten: number) => void;
+  progressEvery?: number;
+}
+
+export interface WorkbookResult<Key extends string> {
+  rowsWritten: number;
+  /** Exact sums of the main sheet's money columns. */
+  totals: Partial<Record<Key, bigint>>;
+}
+
+/** A file path (written, or removed if writing fails) or a stream the caller owns. */
+export type WorkbookTarget = string | Writable;
+
+type Worksheet = ExcelJS.Worksheet;
+
+/** 1 → A, 27 → AA. */
+export function columnLetter(columnNumber: number): string {
+  let letters = "";
+  for (let n = columnNumber; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** Bytes of sheet XML allowed to wait for compression before rows pause. */
+const SHEET_BUFFER_LIMIT = 1024 * 1024;
+/** How often (in rows) to look at that buffer and give other work a turn. */
+const ROWS_BETWEEN_CHECKS = 200;
+
+interface SheetInput {
+  _writableState?: { length?: number };
+  once(event: string, listener: () => void): unknown;
+}
+
+/**
+ * exceljs hands each sheet's XML to archiver through its own StreamBuf, which
+ * writes into a PassThrough that archiver reads (worksheet.stream.pipes[0])
+ * without ever looking at the return value of write(). That PassThrough's
+ * writable buffer is where rows pile up when they come faster than zlib
+ * compresses. This reaches into exceljs 4.4 / archiver 5 internals; the
+ * export test checks they are still there, so an upgrade that moves them
+ * fails a test instead of quietly bringing the memory growth back.
+ */
+export function sheetInput(worksheet: Worksheet): SheetInput | undefined {
+  const stream = (worksheet as unknown as { stream?: { pipes?: unknown[] } }).stream;
+  const input = stream?.pipes?.[0] as SheetInput | undefined;
+  return typeof input?._writableState?.length === "number" ? input : undefined;
+}
+
+async function waitForSheetToDrain(input: SheetInput | undefined): Promise<void> {
+  if (input !== undefined && (input._writableState?.length ?? 0) > SHEET_BUFFER_LIMIT) {
+    await once(input as unknown as NodeJS.EventEmitter, "drain");
+  } else {
+    // Even a source that never waits (an array, a generator) lets zlib's
+    // callbacks and the output stream run between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function cellForExcel(
+  column: ExportColumn,
+  value: CellValue,
+  timeZone: string,
+  totals: MoneyTotals,
+): ExcelJS.CellValue {
+  const cell = normalizeCell(column, value, timeZone);
+  switch (cell.type) {
+    case "empty":
+      return null;
+    case "text":
+      return cell.text.length > EXCEL_CELL_MAX_CHARS
+        ? `${cell.text.slice(0, EXCEL_CELL_MAX_CHARS - 1)}…`
+        : cell.text;
+    case "number":
+      return cell.number;
+    case "money":
+      totals.add(column.key, cell.amount);
+      return cell.number;
+    case "date":
+      // exceljs turns a Date into a serial day number through UTC, so the
+      // calendar day goes in as midnight UTC and comes out as that day.
+      return new Date(Date.UTC(cell.date.year, cell.date.month - 1, cell.date.day));
+  }
+}
+
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Worksheet {
+  const worksheet = workbook.addWorksheet(spec.name, {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  worksheet.columns = spec.columns.map((column) => {
+    const numFmt = NUMBER_FORMATS[column.kind];
+    return {
+      key: column.key,
+      width: columnWidth(column),
+      style: numFmt === undefined ? {} : { numFmt },
+    };
+  });
+  const header = worksheet.addRow(spec.columns.map((column) => column.header));
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  header.commit();
+  return worksheet;
+}
+
+/**
+ * The totals row below `dataRows` data rows: the label in the first
+ * non-money column, a SUBTOTAL per money column with its exact cached sum.
+ */
+function addTotalsRow(
+  worksheet: Worksheet,
+  columns: readonly ExportColumn[],
+  dataRows: number,
+  totals: MoneyTotals,
+  label: string,
+): void {
+  const labelIndex = columns.findIndex((column) => column.kind !== "money");
+  const values = columns.map((column, index): ExcelJS.CellValue => {
+    if (index === labelIndex) return label;
+    if (column.kind !== "money") return null;
+    const sum = amountToNumber(totals.get(column.key));
+    if (dataRows === 0) return sum;
+    const letter = columnLetter(index + 1);
+    return { formula: `SUBTOTAL(109,${letter}2:${letter}${dataRows + 1})`, result: sum };
+  });
+  const row = worksheet.addRow(values);
+  row.font = { bold: true };
+  row.commit();
+}
+
+function setAutoFilter(worksheet: Worksheet, columnCount: number, dataRows: number): void {
+  worksheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: dataRows + 1, column: columnCount },
+  };
+}
+
+function writeSummarySheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: SummarySheetSpec,
+  timeZone: string,
+  totalsLabel: string,
+): void {
+  const worksheet = addSheet(workbook, spec);
+  const rows = typeof spec.rows === "function" ? spec.rows() : spec.rows;
+  const totals = new MoneyTotals(spec.columns);
+  for (const row of rows) {
+    worksheet
+      .addRow(spec.columns.map((column) => cellForExcel(column, row[column.key], timeZone, totals)))
+      .commit();
+  }
+  setAutoFilter(worksheet, spec.columns.length, rows.length);
+  addTotalsRow(worksheet, spec.columns, rows.length, totals, totalsLabel);
+  worksheet.commit();
+}
+
+/**
+ * Writes the workbook: the main sheet streamed from `spec.rows`, then the
+ * summary sheets. Resolves once the whole file is written (the target
+ * stream has been ended); rejects with the first error of the row source,
+ * a bad value or the output, after removing a half-written file.
+ */
+export async function writeWorkbook<Key extends string>(
+  target: WorkbookTarget,
+  spec: WorkbookSpec<Key>,
+): Promise<WorkbookResult<Key>> {
+  const timeZone = spec.timeZone ?? DEFAULT_TIME_ZONE;
+  const totalsLabel = spec.totalsLabel ?? DEFAULT_TOTALS_LABEL;
+  const progressEvery = spec.progressEvery ?? 1000;
+  const path = typeof target === "string" ? target : undefined;
+  const output = typeof target === "string" ? createWriteStream(target) : target;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const columns: readonly ExportColumn<Key>[] = spec.columns;
+  const totals = new MoneyTotals<Key>(columns);
+  let rowsWritten = 0;
+  try {
+    const worksheet = addSheet(workbook, spec);
+    const input = sheetInput(worksheet);
+    for await (const row of spec.rows) {
+      worksheet
+        .addRow(columns.map((column) => cellForExcel(column, row[column.key], timeZone, totals)))
+        .commit();
+      rowsWritten += 1;
+      if (rowsWritten % ROWS_BETWEEN_CHECKS === 0) await waitForSheetToDrain(input);
+      if (rowsWritten % progressEvery === 0) spec.onProgress?.(rowsWritten);
+    }
+    setAutoFilter(worksheet, columns.length, rowsWritten);
+    addTotalsRow(worksheet, columns, rowsWritten, totals as MoneyTotals, totalsLabel);
+    worksheet.commit();
+    for (const summary of spec.summarySheets ?? []) {
+      writeSummarySheet(workbook, summary, timeZone, totalsLabel);
+    }
+    // Our own file: resolve once its descriptor is closed, not just flushed.
+    // (Its errors reach us through commit(); this promise only waits.)
+    const closed =
+      path !== undefined ? once(output, "close").catch(() => undefined) : Promise.resolve();
+    await workbook.commit();
+    await closed;
+  } catch (error) {
+    await abandon(workbook, output, path);
+    throw error;
+  }
+  if (rowsWritten % progressEvery !== 0) spec.onProgress?.(rowsWritten);
+  return { rowsWritten, totals: totals.toRecord() };
+}
+
+/** Stops the zip; removes our half-written file. A caller's stream is left to the caller. */
+async function abandon(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  output: Writable,
+  path: string | undefined,
+): Promise<void> {
+  const zip = (workbook as unknown as { zip?: { abort(): void; unpipe(to: Writable): void } }).zip;
+  zip?.unpipe(output);
+  zip?.abort();
+  if (path === undefined) return;
+  if (!output.closed) {
+    const closed = once(output, "close").catch(() => undefined);
+    output.destroy();
+    await closed;
+  }
+  await rm(path, { force: true });
+}
