@@ -7,7 +7,7 @@
  * Bad values throw: rows come from our own database, so a money column
  * holding "abc" is a programming error to see at once, not data to guess at.
  */
-import { type CalendarDate, formatDate, isValidDate, localParts } from "../../domain/dates.ts";
+import { type CalendarDate, isValidDate, localParts } from "../../domain/dates.ts";
 
 /**
  * - `text`: a string (numbers and bigints are written as their digits)
