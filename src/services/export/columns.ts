@@ -32,6 +32,11 @@ export interface ExportColumn<Key extends string = string> {
   kind: ColumnKind;
   /** In characters; the default depends on the kind and the header. */
   width?: number;
+  /**
+   * Summed in the workbook's totals row. Default: money columns. Only money
+   * and integer columns can be summed (a count of applications, of workers).
+   */
+  total?: boolean;
 }
 
 /** A cell after checking: what both writers format. */
@@ -39,6 +44,7 @@ export type NormalizedCell =
   | { type: "empty" }
   | { type: "text"; text: string }
   | { type: "number"; number: number }
+  | { type: "integer"; whole: bigint; number: number }
   | { type: "money"; amount: bigint; number: number }
   | { type: "date"; date: CalendarDate };
 
@@ -111,7 +117,7 @@ export function normalizeCell(
     }
     case "integer": {
       const whole = toAmount(column, value);
-      return { type: "number", number: amountToNumber(whole) };
+      return { type: "integer", whole, number: amountToNumber(whole) };
     }
     case "percent":
       if (typeof value === "number" && Number.isFinite(value)) {
@@ -140,20 +146,27 @@ export function columnWidth(column: ExportColumn): number {
   return Math.max(KIND_WIDTHS[column.kind], longestWord + 2);
 }
 
+/** Whether the totals row sums this column. */
+export function isTotalled(column: ExportColumn): boolean {
+  if (column.kind !== "money" && column.kind !== "integer") return false;
+  return column.total ?? column.kind === "money";
+}
+
 /**
- * Sums the money columns exactly (as bigints) while rows go by; the totals
- * row and the caller's summary read them at the end.
+ * Exact sums (as bigints) of the totalled columns, gathered while rows go
+ * by; the totals row and the caller's result read them at the end.
  */
-export class MoneyTotals<Key extends string = string> {
+export class ColumnTotals<Key extends string = string> {
   private readonly sums = new Map<Key, bigint>();
 
   constructor(columns: readonly ExportColumn<Key>[]) {
-    for (const column of columns) if (column.kind === "money") this.sums.set(column.key, 0n);
+    for (const column of columns) if (isTotalled(column)) this.sums.set(column.key, 0n);
   }
 
-  add(key: Key, amount: bigint): void {
+  /** Adds to the column's sum; a column that is not totalled is ignored. */
+  add(key: Key, value: bigint): void {
     const sum = this.sums.get(key);
-    if (sum !== undefined) this.sums.set(key, sum + amount);
+    if (sum !== undefined) this.sums.set(key, sum + value);
   }
 
   get(key: Key): bigint {

@@ -35,11 +35,12 @@ import ExcelJS from "exceljs";
 import {
   amountToNumber,
   type CellValue,
+  ColumnTotals,
   columnWidth,
   DEFAULT_TIME_ZONE,
   type ExportColumn,
   type ExportRow,
-  MoneyTotals,
+  isTotalled,
   normalizeCell,
 } from "./columns.ts";
 
@@ -101,7 +102,7 @@ export interface WorkbookSpec<Key extends string> extends SheetSpec<Key> {
 
 export interface WorkbookResult<Key extends string> {
   rowsWritten: number;
-  /** Exact sums of the main sheet's money columns. */
+  /** Exact sums of the main sheet's totalled columns (money, unless told otherwise). */
   totals: Partial<Record<Key, bigint>>;
 }
 
@@ -158,7 +159,7 @@ function cellForExcel(
   column: ExportColumn,
   value: CellValue,
   timeZone: string,
-  totals: MoneyTotals,
+  totals: ColumnTotals,
 ): ExcelJS.CellValue {
   const cell = normalizeCell(column, value, timeZone);
   switch (cell.type) {
@@ -169,6 +170,9 @@ function cellForExcel(
         ? `${cell.text.slice(0, EXCEL_CELL_MAX_CHARS - 1)}…`
         : cell.text;
     case "number":
+      return cell.number;
+    case "integer":
+      totals.add(column.key, cell.whole);
       return cell.number;
     case "money":
       totals.add(column.key, cell.amount);
@@ -200,20 +204,20 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
 }
 
 /**
- * The totals row below `dataRows` data rows: the label in the first
- * non-money column, a SUBTOTAL per money column with its exact cached sum.
+ * The totals row below `dataRows` data rows: the label in the first column
+ * that is not summed, a SUBTOTAL per summed column with its exact cached sum.
  */
 function addTotalsRow(
   worksheet: Worksheet,
   columns: readonly ExportColumn[],
   dataRows: number,
-  totals: MoneyTotals,
+  totals: ColumnTotals,
   label: string,
 ): void {
-  const labelIndex = columns.findIndex((column) => column.kind !== "money");
+  const labelIndex = columns.findIndex((column) => !isTotalled(column));
   const values = columns.map((column, index): ExcelJS.CellValue => {
     if (index === labelIndex) return label;
-    if (column.kind !== "money") return null;
+    if (!isTotalled(column)) return null;
     const sum = amountToNumber(totals.get(column.key));
     if (dataRows === 0) return sum;
     const letter = columnLetter(index + 1);
@@ -239,7 +243,7 @@ function writeSummarySheet(
 ): void {
   const worksheet = addSheet(workbook, spec);
   const rows = typeof spec.rows === "function" ? spec.rows() : spec.rows;
-  const totals = new MoneyTotals(spec.columns);
+  const totals = new ColumnTotals(spec.columns);
   for (const row of rows) {
     worksheet
       .addRow(spec.columns.map((column) => cellForExcel(column, row[column.key], timeZone, totals)))
@@ -271,7 +275,7 @@ export async function writeWorkbook<Key extends string>(
     useSharedStrings: false,
   });
   const columns: readonly ExportColumn<Key>[] = spec.columns;
-  const totals = new MoneyTotals<Key>(columns);
+  const totals = new ColumnTotals<Key>(columns);
   let rowsWritten = 0;
   try {
     const worksheet = addSheet(workbook, spec);
@@ -285,7 +289,7 @@ export async function writeWorkbook<Key extends string>(
       if (rowsWritten % progressEvery === 0) spec.onProgress?.(rowsWritten);
     }
     setAutoFilter(worksheet, columns.length, rowsWritten);
-    addTotalsRow(worksheet, columns, rowsWritten, totals as MoneyTotals, totalsLabel);
+    addTotalsRow(worksheet, columns, rowsWritten, totals as ColumnTotals, totalsLabel);
     worksheet.commit();
     for (const summary of spec.summarySheets ?? []) {
       writeSummarySheet(workbook, summary, timeZone, totalsLabel);
