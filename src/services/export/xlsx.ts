@@ -184,9 +184,40 @@ function cellForExcel(
   }
 }
 
+/** exceljs's default font, named so bold rows keep it in LibreOffice too. */
+const BOLD_FONT = { name: "Calibri", size: 11, bold: true };
+/** Points per line of an 11-point font, and a little air. */
+const LINE_HEIGHT = 15;
+
+/** How many lines a wrapped header takes in its column (words never split). */
+export function headerLines(column: ExportColumn): number {
+  const room = Math.max(1, Math.floor(columnWidth(column)) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of column.header.split(/\s+/).filter((part) => part !== "")) {
+    if (used > 0 && used + 1 + word.length > room) {
+      lines += 1;
+      used = word.length;
+    } else {
+      used += (used > 0 ? 1 : 0) + word.length;
+    }
+  }
+  return lines;
+}
+
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Worksheet {
   const worksheet = workbook.addWorksheet(spec.name, {
     views: [{ state: "frozen", ySplit: 1 }],
+    // Printed for the file sent to the UBND tỉnh: A4 landscape, all columns
+    // on one page width, the header repeated on every page.
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+    },
   });
   worksheet.columns = spec.columns.map((column) => {
     const numFmt = NUMBER_FORMATS[column.kind];
@@ -197,8 +228,10 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
     };
   });
   const header = worksheet.addRow(spec.columns.map((column) => column.header));
-  header.font = { bold: true };
+  header.font = BOLD_FONT;
   header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  // Spreadsheets do not grow a row for wrapped text written by a program.
+  header.height = LINE_HEIGHT * Math.max(1, ...spec.columns.map(headerLines));
   header.commit();
   return worksheet;
 }
@@ -224,7 +257,7 @@ function addTotalsRow(
     return { formula: `SUBTOTAL(109,${letter}2:${letter}${dataRows + 1})`, result: sum };
   });
   const row = worksheet.addRow(values);
-  row.font = { bold: true };
+  row.font = BOLD_FONT;
   row.commit();
 }
 
