@@ -74,7 +74,8 @@ export function amountToNumber(amount: bigint): number {
 const EMPTY: NormalizedCell = { type: "empty" };
 
 function describe(column: ExportColumn, value: unknown): string {
-  const shown = value instanceof Date ? value.toISOString() : String(value);
+  const shown =
+    value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : String(value);
   return `column "${column.key}" (${column.kind}) cannot hold ${typeof value} ${JSON.stringify(shown)}`;
 }
 

@@ -101,7 +101,9 @@ async function* csvChunks<Key extends string>(
     if (counter.rowsWritten % progressEvery === 0) spec.onProgress?.(counter.rowsWritten);
   }
   yield chunk;
-  if (counter.rowsWritten % progressEvery !== 0) spec.onProgress?.(counter.rowsWritten);
+  if (counter.rowsWritten === 0 || counter.rowsWritten % progressEvery !== 0) {
+    spec.onProgress?.(counter.rowsWritten);
+  }
 }
 
 /**

@@ -337,7 +337,8 @@ export async function writeWorkbook<Key extends string>(
     await abandon(workbook, output, path);
     throw error;
   }
-  if (rowsWritten % progressEvery !== 0) spec.onProgress?.(rowsWritten);
+  // The end is always reported once, an empty export (0 rows) too.
+  if (rowsWritten === 0 || rowsWritten % progressEvery !== 0) spec.onProgress?.(rowsWritten);
   return { rowsWritten, totals: totals.toRecord() };
 }
 
