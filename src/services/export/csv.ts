@@ -13,10 +13,10 @@
  *   workbook holds (0.5 for 50 %), with a decimal point.
  * - No totals row: a CSV is data, and a sum line would be imported as one
  *   more record.
- * - Text typed by the public that starts with = + - @ (or a tab, a carriage
- *   return) gets a leading apostrophe, so a spreadsheet opening the file
- *   never runs it as a formula (CSV injection, as OWASP describes it). The
- *   workbook needs no such guard: its strings are never formulas.
+ * - Text typed by the public that a spreadsheet would take for a formula
+ *   (starting with = @ + - , see defuseFormula) gets a leading apostrophe,
+ *   so opening the file never runs it (CSV injection, as OWASP describes
+ *   it). The workbook needs no such guard: its strings are never formulas.
  *
  * Memory stays flat: rows are read one at a time and written through a
  * pipeline that waits whenever the output is full.
@@ -54,9 +54,16 @@ export function quoteField(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-/** A leading apostrophe for text a spreadsheet would take for a formula. */
+/**
+ * A leading apostrophe for text a spreadsheet would take for a formula:
+ * anything starting with = or @ (or a tab or carriage return), and + or -
+ * unless the rest is a plain number, so a phone number "+84912345678" stays
+ * as it is while "-2+3+cmd|…" is defused.
+ */
 export function defuseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  if (/^[=@\t\r]/.test(text)) return `'${text}`;
+  if (/^[+-]/.test(text) && !/^[+-][\d .]*$/.test(text)) return `'${text}`;
+  return text;
 }
 
 function formatField(column: ExportColumn, value: CellValue, timeZone: string): string {
