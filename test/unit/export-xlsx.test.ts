@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ExportColumn, ExportValueError } from "../../src/services/export/columns.ts";
@@ -315,6 +315,46 @@ describe("writeWorkbook", () => {
       writeWorkbook(path, { name: "Danh sách", columns: COLUMNS, rows: failing() }),
     ).rejects.toThrow("cursor lost");
     expect(existsSync(path)).toBe(false);
+  });
+
+  it("fails, instead of waiting forever, when the output cannot be opened", async () => {
+    const path = join(directory, "no-such-folder", "list.xlsx");
+    await expect(
+      writeWorkbook(path, { name: "Danh sách", columns: COLUMNS, rows: generatedRows(10) }),
+    ).rejects.toThrow(/ENOENT/);
+  });
+
+  it("fails when the output breaks in the middle of a large sheet", async () => {
+    let bytes = 0;
+    const output = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done(bytes > 200_000 ? new Error("disk full") : null);
+      },
+    });
+    await expect(
+      writeWorkbook(output, {
+        name: "Danh sách",
+        columns: COLUMNS,
+        rows: streamed(generatedRows(20_000)),
+      }),
+    ).rejects.toThrow("disk full");
+  });
+
+  it("fails when its reader goes away before the end", async () => {
+    const output = new PassThrough();
+    let read = 0;
+    output.on("data", (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > 100_000) output.destroy();
+    });
+    await expect(
+      writeWorkbook(output, {
+        name: "Danh sách",
+        columns: COLUMNS,
+        rows: streamed(generatedRows(20_000)),
+      }),
+    ).rejects.toThrow(/closed before/);
   });
 
   it("refuses a value its column cannot hold, and leaves no file", async () => {

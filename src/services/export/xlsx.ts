@@ -8,8 +8,8 @@
  * zip as soon as it is written, strings are written inline (a shared-strings
  * table would grow with the rows), and the writer waits for zlib to catch up
  * whenever a sheet's not-yet-compressed XML passes SHEET_BUFFER_LIMIT (see
- * waitForSheetToDrain: exceljs itself never waits). What is kept per row is
- * only the running sums of the money columns.
+ * waitForSheetToDrain: exceljs itself never waits). Nothing is kept per
+ * row: only the running sums of the totalled columns.
  *
  * The main sheet: a bold, wrapped header row frozen on top; an auto filter
  * over the header and data; money as numbers with a thousands separator;
@@ -56,7 +56,7 @@ export const MONEY_FORMAT = "#,##0";
 export const DATE_FORMAT = "dd/mm/yyyy";
 /** Workers, years, counts: no separators (a year must not read "2.026"). */
 export const INTEGER_FORMAT = "0";
-/** A fraction shown as a percentage with one decimal, e.g. 49,6 %. */
+/** A fraction shown as a percentage with one decimal: 0.496 reads 49,6% in Vietnamese. */
 export const PERCENT_FORMAT = "0.0%";
 
 export const DEFAULT_TOTALS_LABEL = "Tổng cộng";
@@ -106,7 +106,10 @@ export interface WorkbookResult<Key extends string> {
   totals: Partial<Record<Key, bigint>>;
 }
 
-/** A file path (written, or removed if writing fails) or a stream the caller owns. */
+/**
+ * A file path (removed again if writing fails), or a stream: ended once the
+ * workbook is complete; on failure unpiped and left open for its owner.
+ */
 export type WorkbookTarget = string | Writable;
 
 type Worksheet = ExcelJS.Worksheet;
@@ -145,14 +148,52 @@ export function sheetInput(worksheet: Worksheet): SheetInput | undefined {
   return typeof input?._writableState?.length === "number" ? input : undefined;
 }
 
-async function waitForSheetToDrain(input: SheetInput | undefined): Promise<void> {
+async function waitForSheetToDrain(
+  input: SheetInput | undefined,
+  failed: Promise<never>,
+): Promise<void> {
   if (input !== undefined && (input._writableState?.length ?? 0) > SHEET_BUFFER_LIMIT) {
-    await once(input as unknown as NodeJS.EventEmitter, "drain");
+    await Promise.race([once(input as unknown as NodeJS.EventEmitter, "drain"), failed]);
   } else {
     // Even a source that never waits (an array, a generator) lets zlib's
     // callbacks and the output stream run between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * A promise that rejects with the first error of the output or the zip, or
+ * when the output closes before the workbook is complete. Every wait races
+ * it: exceljs listens for the output's errors only from its last step on,
+ * so without this a full disk or a closed socket would leave the export
+ * waiting forever (or crash the process on an unheard 'error').
+ */
+function watchForFailure(
+  output: Writable,
+  zip: NodeJS.EventEmitter | undefined,
+): { failed: Promise<never>; stop: () => void } {
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  // Raced, never awaited alone: keep it from counting as unhandled.
+  failed.catch(() => {});
+  const onClose = () => {
+    if (!output.writableFinished) {
+      fail(new Error("the output closed before the workbook was complete"));
+    }
+  };
+  output.on("error", fail);
+  output.on("close", onClose);
+  zip?.on("error", fail);
+  return {
+    failed,
+    stop: () => {
+      output.off("error", fail);
+      output.off("close", onClose);
+      zip?.off("error", fail);
+    },
+  };
 }
 
 function cellForExcel(
@@ -309,6 +350,8 @@ export async function writeWorkbook<Key extends string>(
   });
   const columns: readonly ExportColumn<Key>[] = spec.columns;
   const totals = new ColumnTotals<Key>(columns);
+  const zip = zipOf(workbook);
+  const watch = watchForFailure(output, zip);
   let rowsWritten = 0;
   try {
     const worksheet = addSheet(workbook, spec);
@@ -318,7 +361,7 @@ export async function writeWorkbook<Key extends string>(
         .addRow(columns.map((column) => cellForExcel(column, row[column.key], timeZone, totals)))
         .commit();
       rowsWritten += 1;
-      if (rowsWritten % ROWS_BETWEEN_CHECKS === 0) await waitForSheetToDrain(input);
+      if (rowsWritten % ROWS_BETWEEN_CHECKS === 0) await waitForSheetToDrain(input, watch.failed);
       if (rowsWritten % progressEvery === 0) spec.onProgress?.(rowsWritten);
     }
     setAutoFilter(worksheet, columns.length, rowsWritten);
@@ -328,13 +371,14 @@ export async function writeWorkbook<Key extends string>(
       writeSummarySheet(workbook, summary, timeZone, totalsLabel);
     }
     // Our own file: resolve once its descriptor is closed, not just flushed.
-    // (Its errors reach us through commit(); this promise only waits.)
-    const closed =
-      path !== undefined ? once(output, "close").catch(() => undefined) : Promise.resolve();
-    await workbook.commit();
+    const closed = path !== undefined ? once(output, "close") : undefined;
+    closed?.catch(() => {});
+    await Promise.race([workbook.commit(), watch.failed]);
+    watch.stop();
     await closed;
   } catch (error) {
-    await abandon(workbook, output, path);
+    watch.stop();
+    await abandon(zip, output, path);
     throw error;
   }
   // The end is always reported once, an empty export (0 rows) too.
@@ -342,13 +386,22 @@ export async function writeWorkbook<Key extends string>(
   return { rowsWritten, totals: totals.toRecord() };
 }
 
+type Zip = NodeJS.EventEmitter & { abort(): void; unpipe(to: Writable): void };
+
+/** The archiver instance exceljs writes the zip with (not in its typings). */
+function zipOf(workbook: ExcelJS.stream.xlsx.WorkbookWriter): Zip | undefined {
+  return (workbook as unknown as { zip?: Zip }).zip;
+}
+
 /** Stops the zip; removes our half-written file. A caller's stream is left to the caller. */
 async function abandon(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  zip: Zip | undefined,
   output: Writable,
   path: string | undefined,
 ): Promise<void> {
-  const zip = (workbook as unknown as { zip?: { abort(): void; unpipe(to: Writable): void } }).zip;
+  // A late error from either must not crash the process once nobody listens.
+  output.on("error", () => {});
+  zip?.on("error", () => {});
   zip?.unpipe(output);
   zip?.abort();
   if (path === undefined) return;
