@@ -124,7 +124,7 @@ export function columnLetter(columnNumber: number): string {
 }
 
 /** Bytes of sheet XML allowed to wait for compression before rows pause. */
-const SHEET_BUFFER_LIMIT = 1024 * 1024;
+const SHEET_BUFFER_LIMIT = 256 * 1024;
 /** How often (in rows) to look at that buffer and give other work a turn. */
 const ROWS_BETWEEN_CHECKS = 200;
 
@@ -278,6 +278,31 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
 }
 
 /**
+ * One style object per column, shared by all its data cells: exceljs
+ * remembers a style's id by the object's identity, and otherwise builds a
+ * fresh style for every cell and looks it up again (a seventh of the time
+ * of a large export). Never changed after it is made.
+ */
+function columnStyles(columns: readonly ExportColumn[]): Partial<ExcelJS.Style>[] {
+  return columns.map((column) => {
+    const numFmt = NUMBER_FORMATS[column.kind];
+    return Object.freeze(numFmt === undefined ? {} : { numFmt });
+  });
+}
+
+function addDataRow(
+  worksheet: Worksheet,
+  values: ExcelJS.CellValue[],
+  styles: readonly Partial<ExcelJS.Style>[],
+): void {
+  const row = worksheet.addRow(values);
+  styles.forEach((style, index) => {
+    row.getCell(index + 1).style = style;
+  });
+  row.commit();
+}
+
+/**
  * The totals row below `dataRows` data rows: the label in the first column
  * that is not summed, a SUBTOTAL per summed column with its exact cached sum.
  */
@@ -318,10 +343,12 @@ function writeSummarySheet(
   const worksheet = addSheet(workbook, spec);
   const rows = typeof spec.rows === "function" ? spec.rows() : spec.rows;
   const totals = new ColumnTotals(spec.columns);
+  const styles = columnStyles(spec.columns);
   for (const row of rows) {
-    worksheet
-      .addRow(spec.columns.map((column) => cellForExcel(column, row[column.key], timeZone, totals)))
-      .commit();
+    const values = spec.columns.map((column) =>
+      cellForExcel(column, row[column.key], timeZone, totals),
+    );
+    addDataRow(worksheet, values, styles);
   }
   setAutoFilter(worksheet, spec.columns.length, rows.length);
   addTotalsRow(worksheet, spec.columns, rows.length, totals, totalsLabel);
@@ -356,10 +383,12 @@ export async function writeWorkbook<Key extends string>(
   try {
     const worksheet = addSheet(workbook, spec);
     const input = sheetInput(worksheet);
+    const styles = columnStyles(columns);
     for await (const row of spec.rows) {
-      worksheet
-        .addRow(columns.map((column) => cellForExcel(column, row[column.key], timeZone, totals)))
-        .commit();
+      const values = columns.map((column) =>
+        cellForExcel(column, row[column.key], timeZone, totals),
+      );
+      addDataRow(worksheet, values, styles);
       rowsWritten += 1;
       if (rowsWritten % ROWS_BETWEEN_CHECKS === 0) await waitForSheetToDrain(input, watch.failed);
       if (rowsWritten % progressEvery === 0) spec.onProgress?.(rowsWritten);
