@@ -73,7 +73,7 @@ export function amountToNumber(amount: bigint): number {
 
 const EMPTY: NormalizedCell = { type: "empty" };
 
-function describe(column: ExportColumn, value: unknown): string {
+function cannotHold(column: ExportColumn, value: unknown): string {
   const shown =
     value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : String(value);
   return `column "${column.key}" (${column.kind}) cannot hold ${typeof value} ${JSON.stringify(shown)}`;
@@ -83,7 +83,7 @@ function toAmount(column: ExportColumn, value: CellValue): bigint {
   if (typeof value === "bigint") return value;
   if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return BigInt(value.trim());
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
-  throw new ExportValueError(describe(column, value));
+  throw new ExportValueError(cannotHold(column, value));
 }
 
 const QUARTER_HOUR = 15 * 60 * 1000;
@@ -118,7 +118,7 @@ function toCalendarDate(column: ExportColumn, value: CellValue, timeZone: string
       if (isValidDate(date)) return date;
     }
   }
-  throw new ExportValueError(describe(column, value));
+  throw new ExportValueError(cannotHold(column, value));
 }
 
 /** Checks one value against its column and turns it into a typed cell. */
@@ -130,7 +130,7 @@ export function normalizeCell(
   if (value === null || value === undefined) return EMPTY;
   switch (column.kind) {
     case "text":
-      if (value instanceof Date) throw new ExportValueError(describe(column, value));
+      if (value instanceof Date) throw new ExportValueError(cannotHold(column, value));
       return { type: "text", text: String(value) };
     case "money": {
       const amount = toAmount(column, value);
@@ -144,7 +144,7 @@ export function normalizeCell(
       if (typeof value === "number" && Number.isFinite(value)) {
         return { type: "number", number: value };
       }
-      throw new ExportValueError(describe(column, value));
+      throw new ExportValueError(cannotHold(column, value));
     case "date":
       return { type: "date", date: toCalendarDate(column, value, timeZone) };
   }

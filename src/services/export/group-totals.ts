@@ -12,7 +12,7 @@
  *     summarySheets: [{ name: "Theo xã", columns, rows: () => byCommune.rows() }],
  *   });
  */
-import { type CellValue, type ExportRow, normalizeCell } from "./columns.ts";
+import { type CellValue, type ExportColumn, type ExportRow, normalizeCell } from "./columns.ts";
 
 /** What a summary row holds: the group, how many rows it had, and the sums. */
 export type GroupRow<GroupKey extends string, MoneyKey extends string> = Record<GroupKey, string> &
@@ -22,28 +22,31 @@ const collator = new Intl.Collator("vi");
 
 export class GroupTotals<GroupKey extends string, MoneyKey extends string> {
   private readonly groups = new Map<string, { count: number; sums: bigint[] }>();
+  private readonly moneyColumns: readonly ExportColumn<MoneyKey>[];
 
   constructor(
     private readonly groupKey: GroupKey,
-    private readonly moneyKeys: readonly MoneyKey[],
+    moneyKeys: readonly MoneyKey[],
     /** The group of rows whose group value is empty. */
     private readonly emptyGroup = "",
-  ) {}
+  ) {
+    this.moneyColumns = moneyKeys.map((key) => ({ key, header: key, kind: "money" }));
+  }
 
+  /** Counts the row in its group and adds its amounts (checked as money columns are). */
   add(row: ExportRow<GroupKey | MoneyKey>): void {
     const value: CellValue = row[this.groupKey];
     const group = value === null || value === undefined ? this.emptyGroup : String(value);
     let entry = this.groups.get(group);
     if (entry === undefined) {
-      entry = { count: 0, sums: this.moneyKeys.map(() => 0n) };
+      entry = { count: 0, sums: this.moneyColumns.map(() => 0n) };
       this.groups.set(group, entry);
     }
     entry.count += 1;
-    this.moneyKeys.forEach((key, index) => {
-      const cell = normalizeCell({ key, header: key, kind: "money" }, row[key], "UTC");
-      if (cell.type === "money" && entry !== undefined) {
-        entry.sums[index] = (entry.sums[index] ?? 0n) + cell.amount;
-      }
+    const { sums } = entry;
+    this.moneyColumns.forEach((column, index) => {
+      const cell = normalizeCell(column, row[column.key], "UTC");
+      if (cell.type === "money") sums[index] = (sums[index] ?? 0n) + cell.amount;
     });
   }
 
@@ -53,7 +56,7 @@ export class GroupTotals<GroupKey extends string, MoneyKey extends string> {
       .sort(([a], [b]) => collator.compare(a, b))
       .map(([group, { count, sums }]) => {
         const row: Record<string, string | number | bigint> = { [this.groupKey]: group, count };
-        this.moneyKeys.forEach((key, index) => {
+        this.moneyColumns.forEach(({ key }, index) => {
           row[key] = sums[index] ?? 0n;
         });
         return row as GroupRow<GroupKey, MoneyKey>;
