@@ -9,6 +9,7 @@
 import { openDatabase } from "../src/db/client.ts";
 import { conversationState } from "../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../test/support/chat.ts";
+import { validTaxCode } from "../test/support/tax-codes.ts";
 import { scratchDatabase } from "./scratch-database.ts";
 
 const ownersArg = process.argv.indexOf("--owners");
@@ -42,7 +43,7 @@ for (let index = 0; index < owners; index++) {
   const steps: (() => Promise<unknown>)[] = [
     () => owner.send("Hợp tác xã Chè Bắc Sơn"),
     () => owner.press("Hợp tác xã"),
-    () => owner.send("0100109106"),
+    () => owner.send(validTaxCode(owner.id)),
     () => owner.send("xa cao loc"), // bare "cao loc" is also the former thị trấn Cao Lộc: a choice
     () => owner.send("Thôn Nà Pàn"),
     () => owner.send("Hoàng Văn Minh"),

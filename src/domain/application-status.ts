@@ -3,8 +3,11 @@
  * `checkTransition`, is written to the history and told to the owner.
  *
  *   draft -> submitted -> received -> reviewing -> approved | rejected
- *   reviewing <-> needs_info (an officer asks for more; the owner answers)
- *   reviewing -> forwarded -> approved | rejected   (national programme: the Ministry decides)
+ *   submitted | received -> rejected ("không tiếp nhận": not taken up, with a reason)
+ *   submitted | received | reviewing -> needs_info (bổ sung) -> reviewing (the owner answers)
+ *   reviewing -> forwarded -> approved | not_selected   (national programme: the Ministry decides)
+ *   not_selected -> submitted   (the owner moves it to the local programme)
+ *   approved -> implementing -> accepted (nghiệm thu) -> disbursed (giải ngân)
  *   withdrawn: by the owner, any time before a decision
  */
 
@@ -15,8 +18,12 @@ export const APPLICATION_STATUSES = [
   "reviewing",
   "needs_info",
   "forwarded",
+  "not_selected",
   "approved",
   "rejected",
+  "implementing",
+  "accepted",
+  "disbursed",
   "withdrawn",
 ] as const;
 
@@ -31,37 +38,67 @@ interface Transition {
   program?: Program;
 }
 
+const WITHDRAW: Transition = { to: "withdrawn", by: ["owner"] };
+
 const TRANSITIONS: Record<ApplicationStatus, readonly Transition[]> = {
   draft: [{ to: "submitted", by: ["owner"] }],
   submitted: [
     { to: "received", by: ["officer", "system"] },
-    { to: "withdrawn", by: ["owner"] },
+    { to: "needs_info", by: ["officer"] },
+    { to: "rejected", by: ["officer"] },
+    WITHDRAW,
   ],
   received: [
     { to: "reviewing", by: ["officer"] },
-    { to: "withdrawn", by: ["owner"] },
+    { to: "needs_info", by: ["officer"] },
+    { to: "rejected", by: ["officer"] },
+    WITHDRAW,
   ],
   reviewing: [
     { to: "needs_info", by: ["officer"] },
     { to: "approved", by: ["officer"], program: "local" },
     { to: "rejected", by: ["officer"] },
     { to: "forwarded", by: ["officer"], program: "national" },
-    { to: "withdrawn", by: ["owner"] },
+    WITHDRAW,
   ],
   needs_info: [
     { to: "reviewing", by: ["owner", "officer"] },
     { to: "rejected", by: ["officer"] },
-    { to: "withdrawn", by: ["owner"] },
+    WITHDRAW,
   ],
   forwarded: [
     { to: "approved", by: ["officer"] },
+    { to: "not_selected", by: ["officer"], program: "national" },
     { to: "rejected", by: ["officer"] },
-    { to: "withdrawn", by: ["owner"] },
+    WITHDRAW,
   ],
-  approved: [],
+  // The Ministry did not select it: the owner may move it to the local programme.
+  not_selected: [{ to: "submitted", by: ["owner"] }],
+  approved: [{ to: "implementing", by: ["officer"] }],
+  implementing: [{ to: "accepted", by: ["officer"] }],
+  accepted: [{ to: "disbursed", by: ["officer"] }],
+  disbursed: [],
   rejected: [],
   withdrawn: [],
 };
+
+/** The statuses at which a decision has been made (approved and after, or refused). */
+export const DECIDED_STATUSES: readonly ApplicationStatus[] = [
+  "approved",
+  "implementing",
+  "accepted",
+  "disbursed",
+  "rejected",
+  "not_selected",
+];
+
+/** Waiting for an officer's action (the officers' inbox). */
+export const WAITING_FOR_OFFICER: readonly ApplicationStatus[] = [
+  "submitted",
+  "received",
+  "reviewing",
+  "forwarded",
+];
 
 export type TransitionCheck =
   | { ok: true }
@@ -100,8 +137,10 @@ export function nextStatuses(
     .map((t) => t.to);
 }
 
-/** A decision has been made (or the owner gave up): nothing more can change. */
+/** Nothing more can change (paid out, refused, or given up). */
 export const isFinal = (status: ApplicationStatus): boolean => TRANSITIONS[status].length === 0;
 
 export const canWithdraw = (status: ApplicationStatus): boolean =>
   checkTransition(status, "withdrawn", "owner", null).ok;
+
+export const isDecided = (status: ApplicationStatus): boolean => DECIDED_STATUSES.includes(status);

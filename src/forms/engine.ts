@@ -18,7 +18,13 @@ import { type OpenForm, users } from "../db/schema/index.ts";
 import type { AppDependencies } from "../dependencies.ts";
 import { firstUnanswered } from "./progress.ts";
 import type { FormRegistry } from "./registry.ts";
-import type { AnyFormDefinition, FormRef, QuestionContext } from "./types.ts";
+import {
+  AnswerRefusedError,
+  type AnyFormDefinition,
+  type FormRef,
+  type Message,
+  type QuestionContext,
+} from "./types.ts";
 
 /** An open form as plain JSON: where the person is, the draft, and its facts. */
 export interface FormStep {
@@ -141,7 +147,9 @@ export type SaveResult =
   /** this update's answer was saved before (a redelivery after a crash): nothing saved again */
   | { kind: "already-saved" }
   /** the draft is gone (submitted or deleted meanwhile) */
-  | { kind: "gone" };
+  | { kind: "gone" }
+  /** the definition refused the answer when saving it (see AnswerRefusedError): say why, ask again */
+  | { kind: "refused"; error: Message };
 
 export interface AnswerTarget {
   userId: number;
@@ -158,6 +166,20 @@ export async function saveAnswer(
   target: AnswerTarget,
   patch: unknown,
   options: { keepAsking?: boolean } = {},
+): Promise<SaveResult> {
+  try {
+    return await saveInTransaction(services, target, patch, options);
+  } catch (error) {
+    if (error instanceof AnswerRefusedError) return { kind: "refused", error: error.refusal };
+    throw error;
+  }
+}
+
+async function saveInTransaction(
+  services: FormServices,
+  target: AnswerTarget,
+  patch: unknown,
+  options: { keepAsking?: boolean },
 ): Promise<SaveResult> {
   return services.deps.db.transaction(async (tx) => {
     const openForm = await readOpenForm(tx, target.userId, true);

@@ -71,6 +71,18 @@ export type Accepted<P> =
   /** the answer needs narrowing down: offer these buttons (explained by `details`, a line each), keep waiting */
   | { ok: false; clarify: Message; details?: Message[]; choices: Choice[] };
 
+/**
+ * Thrown by a definition's `save` when the answer cannot be kept for a
+ * reason only the database knows (a tax code registered by another
+ * establishment): nothing is saved and the person is told why.
+ */
+export class AnswerRefusedError extends Error {
+  constructor(readonly refusal: Message) {
+    super(`answer refused: ${refusal.key}`);
+    this.name = "AnswerRefusedError";
+  }
+}
+
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** Extra pages of buttons a question offers (the whole list of communes). */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type EstablishmentSnapshot, establishments } from "../db/schema/index.ts";
 
@@ -104,3 +104,23 @@ export async function deleteIncompleteEstablishment(
       ),
     );
 }
+
+/** Whether another establishment (of anyone) already has this tax code. */
+export async function taxCodeTakenByAnother(
+  db: Executor,
+  taxCode: string,
+  exceptEstablishmentId: number,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: establishments.id })
+    .from(establishments)
+    .where(and(eq(establishments.taxCode, taxCode), ne(establishments.id, exceptEstablishmentId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A write refused by the one-establishment-per-tax-code index (two owners at the same moment). */
+export const isTaxCodeConflict = (error: unknown): boolean => {
+  const text = `${(error as { message?: string })?.message ?? ""} ${(error as { cause?: { message?: string } })?.cause?.message ?? ""} ${(error as { constraint_name?: string })?.constraint_name ?? ""}`;
+  return text.includes("establishments_tax_code_unique");
+};

@@ -12,6 +12,7 @@ import {
 } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
+import { validTaxCode } from "../support/tax-codes.ts";
 import { fillApplication, fillProfile, ownerAtApplicationSummary } from "./walk.ts";
 
 describeWithDatabase("applying for support", (database) => {
@@ -34,7 +35,7 @@ describeWithDatabase("applying for support", (database) => {
     expect(establishment).toMatchObject({
       name: "Hợp tác xã Chè <Bắc Sơn> & Co",
       legalForm: "cooperative",
-      taxCode: "0100109106",
+      taxCode: validTaxCode(601),
       communeCode: "06211",
       phone: "+84912345678",
       email: "",

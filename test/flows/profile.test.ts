@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { applications, establishments } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
+import { validTaxCode } from "../support/tax-codes.ts";
 import { fillProfile } from "./walk.ts";
 
 describeWithDatabase("the establishment profile", (database) => {
@@ -57,5 +58,33 @@ describeWithDatabase("the establishment profile", (database) => {
       "legal-form": true,
       size: false,
     });
+  });
+
+  it("one establishment per tax code: another owner's code is refused politely, revealing nothing", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const first = new TestUser(world, 1103);
+    await first.consent();
+    await first.send("/profile");
+    await fillProfile(first);
+    await first.press("✅ Thông tin đã đúng");
+
+    const second = new TestUser(world, 1104);
+    await second.consent();
+    await second.send("/profile");
+    await second.send("Cơ sở chè Hữu Lũng");
+    await second.press("Hộ kinh doanh");
+    await second.send(validTaxCode(1103));
+    expect(second.texts().at(-2)).toContain("đã được đăng ký cho một cơ sở khác");
+    expect(second.texts().at(-2)).not.toContain("Hợp tác xã Chè");
+    expect(second.lastText()).toContain("Mã số thuế của cơ sở là gì?");
+    await second.send(validTaxCode(1104));
+    expect(second.lastText()).toContain("Cơ sở ở xã, phường nào");
+    // A branch (10 digits, dash, 3 digits) is an establishment of its own.
+    await first.send("/profile");
+    await first.press("Sửa mục 3");
+    await first.send(`${validTaxCode(1103)}-001`);
+    const rows = await db.select().from(establishments).orderBy(establishments.id);
+    expect(rows.map((row) => row.taxCode)).toEqual([`${validTaxCode(1103)}-001`, validTaxCode(1104)]);
   });
 });

@@ -1,10 +1,11 @@
 import type { TestUser } from "../support/chat.ts";
+import { validTaxCode } from "../support/tax-codes.ts";
 
 /** The answers of a complete establishment profile, in the order asked. */
 export async function fillProfile(owner: TestUser): Promise<void> {
   await owner.send("Hợp tác xã Chè <Bắc Sơn> & Co");
   await owner.press("Hợp tác xã");
-  await owner.send("0100109106");
+  await owner.send(validTaxCode(owner.id));
   await owner.send("xa cao loc");
   await owner.send("Thôn Nà Pàn");
   await owner.send("Hoàng Văn Minh");

@@ -41,7 +41,7 @@ describe("application status machine", () => {
 
   it("has final states with no way out", () => {
     const finals = APPLICATION_STATUSES.filter(isFinal);
-    expect(finals).toEqual(["approved", "rejected", "withdrawn"]);
+    expect(finals).toEqual(["rejected", "disbursed", "withdrawn"]);
   });
 
   it("lets the owner withdraw only before a decision", () => {
@@ -52,6 +52,23 @@ describe("application status machine", () => {
       "needs_info",
       "forwarded",
     ]);
+  });
+
+  it.each([
+    ["forwarded", "not_selected", "officer", "national"],
+    ["not_selected", "submitted", "owner", "national"],
+    ["approved", "implementing", "officer", "local"],
+    ["implementing", "accepted", "officer", "local"],
+    ["accepted", "disbursed", "officer", "national"],
+    ["submitted", "rejected", "officer", "local"],
+    ["received", "needs_info", "officer", "local"],
+  ] as const)("after the decision: %s -> %s by %s (%s) is allowed", (from, to, actor, program) => {
+    expect(checkTransition(from, to, actor, program)).toEqual({ ok: true });
+  });
+
+  it("refuses skipping a step of the road after approval", () => {
+    expect(checkTransition("approved", "disbursed", "officer", "local").ok).toBe(false);
+    expect(checkTransition("forwarded", "not_selected", "officer", "local").ok).toBe(false);
   });
 
   it("lists an officer's next steps by programme", () => {

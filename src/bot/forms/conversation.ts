@@ -148,27 +148,31 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
             const saved = await conversation.external(() =>
               saveAnswer(services, target, outcome.patch, { keepAsking }),
             );
-            if (saved.kind !== "saved") {
+            if (saved.kind === "refused") {
+              await current.reply(renderMessage(current, saved.error), { parse_mode: "HTML" });
+              await ask(current);
+            } else if (saved.kind !== "saved") {
               // Not saved: the question closed meanwhile, or this update's answer was saved before.
               await handOver(current);
               return;
+            } else {
+              const asked = record;
+              record = saved.step.record;
+              await acknowledgeAnswer(
+                current,
+                question,
+                { ...promptStep(), record: asked },
+                record,
+                promptIds,
+              );
+              if (!keepAsking) await removeButtons(current, promptIds);
+              await sendNotices(current, question, outcome.notices ?? []);
+              if (!keepAsking) {
+                await handOver(current);
+                return;
+              }
+              lastAck = await acknowledgeOneMore(current, question, promptStep(), lastAck);
             }
-            const asked = record;
-            record = saved.step.record;
-            await acknowledgeAnswer(
-              current,
-              question,
-              { ...promptStep(), record: asked },
-              record,
-              promptIds,
-            );
-            if (!keepAsking) await removeButtons(current, promptIds);
-            await sendNotices(current, question, outcome.notices ?? []);
-            if (!keepAsking) {
-              await handOver(current);
-              return;
-            }
-            lastAck = await acknowledgeOneMore(current, question, promptStep(), lastAck);
           }
         }
       }

@@ -10,20 +10,12 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { ApplicationStatus } from "../../domain/application-status.ts";
 import { money, telegramId, timestamps, timestamptz } from "./columns.ts";
 import { establishments } from "./establishments.ts";
 import { users } from "./users.ts";
 
-export type ApplicationStatus =
-  | "draft"
-  | "submitted"
-  | "received"
-  | "reviewing"
-  | "needs_info"
-  | "forwarded"
-  | "approved"
-  | "rejected"
-  | "withdrawn";
+export type { ApplicationStatus } from "../../domain/application-status.ts";
 
 export type Program = "local" | "national";
 
@@ -73,14 +65,24 @@ export const applications = pgTable(
     /** what an officer asked for (needs_info) or wrote with a decision */
     decisionNote: text("decision_note"),
     approvedAmount: money("approved_amount"),
+    /** at acceptance (nghiệm thu) */
+    acceptedAmount: money("accepted_amount"),
+    /** paid out (giải ngân) */
+    disbursedAmount: money("disbursed_amount"),
     submittedAt: timestamptz("submitted_at"),
     decidedAt: timestamptz("decided_at"),
+    /** the officer who made the decision (approved, rejected) */
+    decidedBy: telegramId("decided_by"),
+    /** when the status last changed: how long an application has waited, without reading the history */
+    statusChangedAt: timestamptz("status_changed_at"),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("applications_code_unique").on(t.code),
     index("applications_owner_idx").on(t.ownerId),
-    index("applications_status_idx").on(t.status),
+    index("applications_status_idx").on(t.status, t.statusChangedAt),
+    index("applications_year_program_status_idx").on(t.planYear, t.program, t.status),
+    index("applications_submitted_idx").on(t.submittedAt),
   ],
 );
 
@@ -116,7 +118,19 @@ export const applicationFiles = pgTable(
   ],
 );
 
-/** Every status change: who, when, from what to what, and why. */
+export type HistoryKind =
+  /** a change of status (from_status -> to_status) */
+  | "status"
+  /** an officer asked for more (bổ sung); details: the questions flagged */
+  | "supplement-request"
+  /** the owner answered a bổ sung; details: each changed answer, before and after */
+  | "supplement"
+  /** the owner asked the officers a question (note) */
+  | "question"
+  /** an officer answered the owner (note) */
+  | "reply";
+
+/** Every change of an application and every message about it: who, when, what, and why. */
 export const applicationHistory = pgTable(
   "application_history",
   {
@@ -124,11 +138,59 @@ export const applicationHistory = pgTable(
     applicationId: integer("application_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<HistoryKind>().notNull().default("status"),
     fromStatus: text("from_status").$type<ApplicationStatus>(),
+    /** the status after this entry (for entries that are not status changes: the status at the time) */
     toStatus: text("to_status").$type<ApplicationStatus>().notNull(),
     actorId: telegramId("actor_id"),
     note: text("note"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [index("application_history_application_idx").on(t.applicationId, t.createdAt)],
+);
+
+/**
+ * An officer's request for more (bổ sung): which answers need fixing, and
+ * the owner's new answers while they give them (the form's draft). On
+ * resubmission the answers are written to the application and the history
+ * keeps both versions of each.
+ */
+export const applicationSupplements = pgTable(
+  "application_supplements",
+  {
+    id: serial("id").primaryKey(),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    requestedBy: telegramId("requested_by"),
+    note: text("note"),
+    /** the application form's question ids to answer again */
+    questionIds: jsonb("question_ids").$type<string[]>().notNull(),
+    /** the owner's new answers so far (an application patch, plain JSON) */
+    answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
+    /** the question ids answered again so far */
+    answered: jsonb("answered").$type<string[]>().notNull().default([]),
+    status: text("status").$type<"open" | "submitted" | "cancelled">().notNull().default("open"),
+    submittedAt: timestamptz("submitted_at"),
+    ...timestamps,
+  },
+  (t) => [index("application_supplements_application_idx").on(t.applicationId, t.status)],
+);
+
+/**
+ * The card of an application in each officer's chat (and the officers'
+ * group), so it is edited in place as the application moves on.
+ */
+export const officerCards = pgTable(
+  "officer_cards",
+  {
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    chatId: telegramId("chat_id").notNull(),
+    messageId: integer("message_id").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.chatId] })],
 );

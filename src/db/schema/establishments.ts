@@ -1,4 +1,5 @@
-import { index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { telegramId, timestamps, timestamptz } from "./columns.ts";
 import { users } from "./users.ts";
 
@@ -19,6 +20,10 @@ export const establishments = pgTable(
     name: text("name"),
     legalForm: text("legal_form").$type<LegalForm>(),
     taxCode: text("tax_code"),
+    /** the tax code's (or registration's) date of issue, YYYY-MM-DD ("" when the owner has none) */
+    taxCodeIssuedOn: text("tax_code_issued_on"),
+    /** who issued it (nơi cấp) */
+    taxCodeIssuedBy: text("tax_code_issued_by"),
     communeCode: text("commune_code"),
     /** the street, village (thôn) or house number, as typed */
     address: text("address"),
@@ -33,5 +38,12 @@ export const establishments = pgTable(
     completedAt: timestamptz("completed_at"),
     ...timestamps,
   },
-  (t) => [index("establishments_owner_idx").on(t.ownerId)],
+  (t) => [
+    index("establishments_owner_idx").on(t.ownerId),
+    index("establishments_commune_idx").on(t.communeCode),
+    // One establishment per tax code (a branch's code, 10 digits and 3, is its own).
+    uniqueIndex("establishments_tax_code_unique")
+      .on(t.taxCode)
+      .where(sql`${t.taxCode} is not null and ${t.taxCode} <> ''`),
+  ],
 );

@@ -34,6 +34,17 @@ export interface OpenForm {
 /** A person's on/off settings, by setting name (see NOTIFICATION_SETTINGS in src/outbox/kinds.ts); absent: on. */
 export type NotificationPreferences = Partial<Record<string, boolean>>;
 
+/** A one-time code an admin gives to make someone an officer; it expires after 48 hours. */
+export const officerInvites = pgTable("officer_invites", {
+  code: text("code").primaryKey(),
+  createdBy: telegramId("created_by").notNull(),
+  expiresAt: timestamptz("expires_at").notNull(),
+  usedBy: telegramId("used_by"),
+  usedAt: timestamptz("used_at"),
+  revokedAt: timestamptz("revoked_at"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
+
 /**
  * A person who has agreed to the processing of their personal data.
  * Nobody gets a row before consent (Nghị định 13/2023/NĐ-CP): /start

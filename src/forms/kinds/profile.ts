@@ -15,18 +15,21 @@ import {
   type EstablishmentPatch,
   findEstablishment,
   findOwnersEstablishment,
+  isTaxCodeConflict,
   markEstablishmentComplete,
+  taxCodeTakenByAnother,
   updateEstablishment,
 } from "../../services/establishments.ts";
 import { expectChoice, expectText, invalid, textQuestion, wrongKind } from "../answer-kit.ts";
-import type {
-  Accepted,
-  Choice,
-  FormDefinition,
-  Message,
-  Question,
-  QuestionContext,
-  QuestionPager,
+import {
+  type Accepted,
+  AnswerRefusedError,
+  type Choice,
+  type FormDefinition,
+  type Message,
+  type Question,
+  type QuestionContext,
+  type QuestionPager,
 } from "../types.ts";
 
 /** The establishment profile (thông tin cơ sở), asked before the first application and editable later. */
@@ -309,7 +312,18 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch,
   roles: ["applicant", "officer", "admin"],
   entry: { command: "profile", menuKey: "menu-profile" },
   load: (db, ref) => findEstablishment(db, ref.recordId, ref.userId),
-  save: (db, ref, patch) => updateEstablishment(db, ref.recordId, ref.userId, patch),
+  async save(db, ref, patch) {
+    // One establishment per tax code; nothing is said about who has it (it may be another owner).
+    const refused = new AnswerRefusedError({ key: "tax-code-registered-elsewhere" });
+    if (patch.taxCode && (await taxCodeTakenByAnother(db, patch.taxCode, ref.recordId)))
+      throw refused;
+    try {
+      await updateEstablishment(db, ref.recordId, ref.userId, patch);
+    } catch (error) {
+      if (isTaxCodeConflict(error)) throw refused;
+      throw error;
+    }
+  },
   facts: async () => ({}),
   async start(deps: AppDependencies, userId, args) {
     const existing = await findOwnersEstablishment(deps.db, userId);
