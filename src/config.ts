@@ -55,6 +55,12 @@ const environmentSchema = z
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     ADMIN_IDS: telegramIdList.default([]),
+    OFFICER_CHAT_ID: z
+      .string()
+      .trim()
+      .regex(/^-?\d{1,16}$/, "must be a Telegram chat id, e.g. -1001234567890")
+      .transform(Number)
+      .optional(),
     TIMEZONE: z
       .string()
       .default("Asia/Ho_Chi_Minh")
@@ -87,6 +93,8 @@ export interface Config {
   telegramApiRoot: string | undefined;
   delivery: { mode: "polling" } | { mode: "webhook"; url: string; secret: string; port: number };
   adminIds: number[];
+  /** the officers' group: receives each application's card too; a press there is checked against the presser's role */
+  officerChatId: number | undefined;
   timeZone: string;
   province: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -128,6 +136,7 @@ export function parseConfig(env: Environment): Config {
         ? { mode: "webhook", url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
         : { mode: "polling" },
     adminIds: e.ADMIN_IDS,
+    officerChatId: e.OFFICER_CHAT_ID,
     timeZone: e.TIMEZONE,
     province: e.PROVINCE,
     logLevel: e.LOG_LEVEL,

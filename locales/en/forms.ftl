@@ -226,7 +226,7 @@ withdraw-button = Withdraw
 withdraw-confirm = Are you sure you want to withdraw application { $code }? A withdrawn application cannot be submitted again; you would start a new one.
 withdraw-yes = Yes, withdraw it
 withdraw-no = No, keep it
-withdraw-done = The application is withdrawn.
+withdraw-done = Application { $code } was withdrawn. The officers have been told.
 withdraw-not-possible = This application can no longer be withdrawn (decided, or already withdrawn).
 attachments-received = { $count }/{ $max } files received. Send more, or tap «Done».
 

@@ -226,7 +226,7 @@ withdraw-button = Rút hồ sơ
 withdraw-confirm = Anh/Chị chắc chắn muốn rút hồ sơ { $code }? Hồ sơ đã rút không thể nộp lại, Anh/Chị sẽ phải lập hồ sơ mới.
 withdraw-yes = Có, rút hồ sơ
 withdraw-no = Không, giữ hồ sơ
-withdraw-done = Đã rút hồ sơ.
+withdraw-done = Đã rút hồ sơ { $code }. Cán bộ phụ trách đã được báo.
 withdraw-not-possible = Hồ sơ này không thể rút nữa (đã có quyết định, hoặc đã rút).
 attachments-received = Đã nhận { $count }/{ $max } tệp. Anh/Chị gửi tiếp, hoặc bấm «Xong».
 

@@ -17,6 +17,9 @@ import { formControls, formRouter, formsFeature } from "./features/forms.ts";
 import { helpFeature } from "./features/help.ts";
 import { languageFeature } from "./features/language.ts";
 import { personalDataFeature } from "./features/personal-data.ts";
+import { replyByQuoteFeature, reviewActionsFeature } from "./features/review/actions.ts";
+import { inboxFeature } from "./features/review/inbox.ts";
+import { officerInviteLinks, officersFeature } from "./features/review/officers.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { AnsweredUpdates } from "./forms/answered-updates.ts";
@@ -80,10 +83,31 @@ export function createBot(
     await next();
   });
   guarded.use(chatMemberFeature(deps));
-  // The bot serves people one to one: forms, profiles and applications are private.
-  guarded.use((ctx, next) => (ctx.chat?.type === "private" ? next() : undefined));
+  // The officers' group: cards and questions arrive there too; a press is checked against the
+  // presser's own role, and anything that needs typing continues in their private chat.
+  const officersGroup = guarded.filter(
+    (ctx) => deps.config.officerChatId !== undefined && ctx.chat?.id === deps.config.officerChatId,
+  );
+  officersGroup.use(
+    loadUser(registry),
+    i18n,
+    replyByQuoteFeature(deps),
+    reviewActionsFeature(deps),
+  );
+  officersGroup.on("callback_query", (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") }),
+  );
+  // Everything else is served one to one: forms, profiles and applications are private. A button
+  // pressed anywhere else (a group, an inline message) is still answered, so it stops spinning.
+  guarded.use(async (ctx, next) => {
+    if (ctx.chat?.type === "private") return next();
+    if (ctx.callbackQuery && ctx.chat?.id !== deps.config.officerChatId) {
+      await ctx.answerCallbackQuery().catch(() => undefined);
+    }
+  });
   guarded.use(loadUser(registry));
   guarded.use(i18n);
+  guarded.use(officerInviteLinks());
   guarded.use(startFeature(registry));
   guarded.use(
     conversations<BotContext, FormContext>({
@@ -98,6 +122,7 @@ export function createBot(
     }),
   );
   // Before the conversation, so they work in the middle of a form.
+  guarded.use(replyByQuoteFeature(deps));
   guarded.use(languageFeature(deps, registry));
   guarded.use(createFormInterrupts(deps.i18n));
   guarded.use(
@@ -107,6 +132,9 @@ export function createBot(
   guarded.use(formControls());
   guarded.use(formsFeature(deps));
   guarded.use(applicationsFeature(deps));
+  guarded.use(reviewActionsFeature(deps));
+  guarded.use(inboxFeature(deps));
+  guarded.use(officersFeature(deps));
   guarded.use(personalDataFeature(deps));
   guarded.use(helpFeature(deps));
   guarded.use(unhandledFeature());

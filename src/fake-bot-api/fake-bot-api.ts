@@ -274,6 +274,8 @@ export class FakeBotApi {
       case "sendDocument":
       case "sendPhoto":
         return this.sendFile(method, params);
+      case "sendMediaGroup":
+        return this.sendMediaGroup(params);
       case "editMessageText":
         return this.editMessageText(params);
       case "editMessageReplyMarkup":
@@ -403,6 +405,31 @@ export class FakeBotApi {
     };
     this.messages.set(stored.message_id, stored);
     return this.messageObject(stored);
+  }
+
+  /** An album: 2–10 photos or documents, one message each, sent together. */
+  private sendMediaGroup(params: Record<string, unknown>): unknown[] {
+    const chatId = Number(params.chat_id);
+    this.checkSendable("sendMediaGroup", chatId);
+    const media = (typeof params.media === "string" ? JSON.parse(params.media) : params.media) as {
+      type: string;
+      media: string;
+      caption?: string;
+    }[];
+    if (!Array.isArray(media) || media.length < 2 || media.length > 10) {
+      throw new ApiError(400, "Bad Request: wrong number of media in the album (2-10)");
+    }
+    return media.map((item) => {
+      const message: StoredMessage = {
+        message_id: this.nextMessageId++,
+        chat_id: chatId,
+        kind: item.type === "photo" ? "photo" : "document",
+        ...(item.caption ? { caption: item.caption } : {}),
+        document: { file_id: item.media },
+      };
+      this.messages.set(message.message_id, message);
+      return { message_id: message.message_id, date: 0, chat: { id: chatId, type: "private" } };
+    });
   }
 
   private sendFile(method: string, params: Record<string, unknown>): unknown {

@@ -147,6 +147,10 @@ export interface FormRef {
 export interface StartArgs {
   /** the form to start once this one is submitted */
   continueWith?: string;
+  /** the record the form is about (an application, a bổ sung), when it is not the person's own draft */
+  recordId?: number;
+  /** what the form is for, when one form serves several purposes (e.g. which decision) */
+  variant?: string;
 }
 
 export type StartOutcome =
@@ -214,6 +218,8 @@ export interface FormDefinition<R extends { id: number }, P, F> {
   ): Promise<SubmitOutcome>;
   /** false when the record is not a draft any more (a finished profile being edited); default true */
   isDraft?(record: R): boolean;
+  /** submit as soon as every question is answered, without a summary (one-question forms) */
+  autoSubmit?: boolean;
   /** a draft of this form the person left, to resume from the menu */
   resumable?(db: Executor, userId: number): Promise<number | undefined>;
   /**

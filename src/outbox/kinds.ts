@@ -37,8 +37,12 @@ export const OUTBOX_KINDS = {
   "owner-reply": { urgency: "immediate", priority: 20 },
   /** a new application, to each officer (and the officers' group) */
   "officer-new-application": { urgency: "daytime", priority: 10 },
-  /** an owner withdrew an application, resubmitted after bổ sung, or asked a question */
+  /** an owner withdrew an application, or resubmitted after bổ sung */
   "officer-notice": { urgency: "immediate", priority: 10 },
+  /** an owner's question about an application, to each officer (replying to it answers the owner) */
+  "officer-question": { urgency: "immediate", priority: 10 },
+  /** an application's card rewritten in place as it moves on (an edit: no notification) */
+  "officer-card-update": { urgency: "immediate", priority: 1 },
   /** the registration deadline of a plan year is near */
   "deadline-reminder": { urgency: "daytime", priority: 0, setting: "deadlines" },
   /** a draft left untouched */

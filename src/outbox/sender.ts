@@ -33,13 +33,12 @@
  * a row is never marked sent before Telegram answered, so nothing is lost.
  */
 import type { Api } from "grammy";
-import type { Message } from "grammy/types";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/client.ts";
 import type { OutboxRow } from "../db/schema/index.ts";
 import { quietState } from "../domain/quiet-hours.ts";
 import type { Logger } from "../logger.ts";
-import { deliverPayload } from "./api.ts";
+import { type Delivered, deliverPayload, recordCard } from "./api.ts";
 import { applyFailure, backoffMs, type FailureContext } from "./failure-policy.ts";
 import { ChatSpacing, realSleep, SendWindow } from "./send-window.ts";
 import { type OutboxSenderOptions, type SenderSettings, senderSettings } from "./sender-options.ts";
@@ -307,10 +306,10 @@ export class OutboxSender {
   }
 
   private async send(row: OutboxRow): Promise<void> {
-    let message: Message | undefined;
+    let message: Delivered | undefined;
     let failure: unknown;
     try {
-      message = await deliverPayload(this.api, row);
+      message = await deliverPayload(this.api, this.db, row);
     } catch (error) {
       failure = error;
     }
@@ -324,6 +323,7 @@ export class OutboxSender {
           () => markSent(this.db, row.id, new Date(finishedAt), sentMessage.message_id),
           row,
         );
+        await this.persist(() => recordCard(this.db, row, sentMessage.message_id), row);
         this.stats.sent++;
         this.logger.debug(
           { id: row.id, chatId: row.chatId, kind: row.kind },

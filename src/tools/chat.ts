@@ -15,12 +15,14 @@ import { systemClock } from "../clock.ts";
 import { parseConfig, readDotEnv } from "../config.ts";
 import { loadProvince } from "../data/load-province.ts";
 import { openDatabase } from "../db/client.ts";
+import { applications } from "../db/schema/index.ts";
 import type { AppDependencies } from "../dependencies.ts";
 import { type ApiCall, FakeBotApi } from "../fake-bot-api/fake-bot-api.ts";
 import { createI18n } from "../i18n.ts";
 import { createLogger } from "../logger.ts";
 import { createOutboxApi } from "../outbox/api.ts";
 import { OutboxSender } from "../outbox/sender.ts";
+import { seedSampleApplications } from "./sample-data.ts";
 
 interface Button {
   label: string;
@@ -61,6 +63,14 @@ const bot = createBot(deps, {
   botInfo: api.botInfo as unknown as UserFromGetMe,
 });
 await setCommandMenus(bot, deps);
+if (
+  officer &&
+  (await database.db.select({ id: applications.id }).from(applications).limit(1)).length === 0
+) {
+  // An officer needs something to review: sample applications, once, in this chat's own database.
+  await seedSampleApplications(deps, { count: 40, seed: 7 });
+  console.log("(40 hồ sơ mẫu đã được tạo để cán bộ xem thử: gõ /inbox)");
+}
 const sender = new OutboxSender({
   db: database.db,
   api: createOutboxApi(config, { fetch: api.fetch as typeof fetch }),

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { applicationCallback } from "../../src/bot/features/applications.ts";
 import { formSummaryCallback } from "../../src/bot/forms/callbacks.ts";
 import {
   applicationFiles,
@@ -10,6 +9,7 @@ import {
   outbox,
   users,
 } from "../../src/db/schema/index.ts";
+import { ownerApplicationCallback as applicationCallback } from "../../src/services/applications/buttons.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import { validTaxCode } from "../support/tax-codes.ts";
@@ -137,7 +137,9 @@ describeWithDatabase("applying for support", (database) => {
     await owner.press("Rút hồ sơ");
     expect(owner.lastText()).toContain("chắc chắn muốn rút hồ sơ LS-2028-0001");
     await owner.press("Có, rút hồ sơ");
-    expect(owner.lastText()).toContain("Đã rút hồ sơ");
+    expect(owner.lastText()).toContain("lý do rút hồ sơ LS-2028-0001 (không bắt buộc)");
+    await owner.send("Cơ sở đã tự mua máy.");
+    expect(owner.lastText()).toContain("Đã rút hồ sơ LS-2028-0001. Cán bộ phụ trách đã được báo.");
     const [row] = await db.select().from(applications);
     expect(row?.status).toBe("withdrawn");
     await owner.send("/status LS-2028-0001");
@@ -161,7 +163,7 @@ describeWithDatabase("applying for support", (database) => {
     const id = row?.id ?? 0;
     await stranger.pressData(applicationCallback.pack({ action: "view", id }));
     await stranger.pressData(applicationCallback.pack({ action: "withdraw-yes", id }));
-    await stranger.pressData(`app:1:withdraw-yes:${id}:extra`);
+    await stranger.pressData(`own:1:withdraw-yes:${id}:extra`);
     await stranger.pressData(
       formSummaryCallback.pack({ token: "zzzz", action: "submit", question: "" }),
     );

@@ -20,12 +20,14 @@ export async function fillProfile(owner: TestUser): Promise<void> {
 /** Eligibility (first application only), then the 11 questions of the application. */
 export async function fillApplication(
   owner: TestUser,
-  options: { eligibility?: boolean; title?: string } = {},
+  options: { eligibility?: boolean; title?: string; program?: "local" | "national" } = {},
 ): Promise<void> {
   if (options.eligibility !== false) {
     for (let i = 0; i < 4; i++) await owner.press("Có");
   }
-  await owner.press("Khuyến công địa phương");
+  await owner.press(
+    options.program === "national" ? "Khuyến công quốc gia" : "Khuyến công địa phương",
+  );
   await owner.press("4. ");
   await owner.send(options.title ?? "Hỗ trợ ứng dụng máy sấy chè");
   await owner.send("Mua 01 máy sấy chè 500 kg/mẻ thay sấy thủ công.");

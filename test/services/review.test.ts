@@ -39,11 +39,11 @@ describeWithDatabase("a status change is one action with its notices", (database
       actorId: 20,
       note: "Hồ sơ đủ",
     });
-    expect(result).toEqual({ ok: true, from: "submitted", code: "LS-2028-0001" });
+    expect(result).toMatchObject({ ok: true, from: "submitted", code: "LS-2028-0001" });
     const [notice] = await deps.db.select().from(outbox).where(eq(outbox.chatId, 10));
     expect(notice).toMatchObject({ kind: "owner-status-change", urgency: "immediate" });
     expect(notice?.payload).toMatchObject({
-      text: "🔔 Application <b>LS-2028-0001</b> (Máy sấy &lt;chè&gt;): Received.\nNote: Hồ sơ đủ",
+      text: "📬 Application <b>LS-2028-0001</b> (“Máy sấy &lt;chè&gt;”) has been received by Trung tâm Khuyến công và Xúc tiến thương mại tỉnh Lạng Sơn. An officer will review it and tell you here.\nNote: Hồ sơ đủ",
     });
     const history = await deps.db.select().from(applicationHistory);
     expect(history.map((entry) => entry.toStatus)).toEqual(["submitted", "received"]);

@@ -1,3 +1,4 @@
+import { Api } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/index.ts";
 import type { FakeClock } from "../../src/clock.ts";
@@ -5,6 +6,9 @@ import type { Database } from "../../src/db/client.ts";
 import type { AppDependencies } from "../../src/dependencies.ts";
 import { type ApiCall, FakeBotApi } from "../../src/fake-bot-api/fake-bot-api.ts";
 import type { AnyFormDefinition } from "../../src/forms/types.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { OutboxSender } from "../../src/outbox/sender.ts";
+import type { SenderStats } from "../../src/outbox/sender-stats.ts";
 import { testDependencies } from "./deps.ts";
 
 /**
@@ -31,14 +35,26 @@ export interface TestWorld {
   /** restart before every update a person sends */
   restartBeforeEveryUpdate: boolean;
   handle(update: Update): Promise<void>;
+  /** delivers what the outbox holds (cards, notices, reminders) through the fake Telegram, as the sender would */
+  flushOutbox(): Promise<SenderStats>;
 }
 
 export function createTestWorld(
   db: Database,
-  options: { adminIds?: number[]; now?: string; extraForms?: readonly AnyFormDefinition[] } = {},
+  options: {
+    adminIds?: number[];
+    now?: string;
+    extraForms?: readonly AnyFormDefinition[];
+    /** the officers' group (OFFICER_CHAT_ID) */
+    officerChatId?: number;
+  } = {},
 ): TestWorld {
   const api = new FakeBotApi();
-  const deps = testDependencies(db, options);
+  const deps = testDependencies(db, {
+    ...options,
+    env:
+      options.officerChatId === undefined ? {} : { OFFICER_CHAT_ID: String(options.officerChatId) },
+  });
   const clock = deps.clock;
   const build = (conversationVersion?: number) =>
     createBot(deps, {
@@ -60,6 +76,24 @@ export function createTestWorld(
     handle: async (update) => {
       if (world.restartBeforeEveryUpdate) world.restart();
       await bot.handleUpdate(update);
+    },
+    flushOutbox: () => {
+      const sender = new OutboxSender({
+        db,
+        api: new Api(deps.config.botToken, { fetch: api.fetch as typeof fetch }),
+        clock,
+        logger: silentLogger,
+        // Pacing is the sender's own tests' business: here messages go at once, in order, and the
+        // world's clock does not move.
+        config: {
+          ...deps.config,
+          outbox: { ...deps.config.outbox, perChatIntervalMs: 0, globalRatePerSecond: 1000 },
+        },
+        sleep: async () => {},
+        senderId: "test-world",
+        safetyMarginMs: 0,
+      });
+      return sender.runUntilIdle();
     },
   };
   return world;
@@ -95,9 +129,20 @@ export class TestUser {
   constructor(
     readonly world: TestWorld,
     readonly id: number,
-    readonly profile: { firstName?: string; languageCode?: string } = {},
+    readonly profile: {
+      firstName?: string;
+      languageCode?: string;
+      username?: string;
+      /** a group chat this person writes and presses in (default: their private chat) */
+      group?: number;
+    } = {},
   ) {
-    this.chatId = id;
+    this.chatId = profile.group ?? id;
+  }
+
+  /** The same person, in a group chat. */
+  inGroup(chatId: number): TestUser {
+    return new TestUser(this.world, this.id, { ...this.profile, group: chatId });
   }
 
   private get from() {
@@ -106,15 +151,18 @@ export class TestUser {
       is_bot: false,
       first_name: this.profile.firstName ?? "Nguyễn",
       language_code: this.profile.languageCode ?? "vi",
+      ...(this.profile.username ? { username: this.profile.username } : {}),
     };
   }
 
   private get chat() {
-    return {
-      id: this.chatId,
-      type: "private" as const,
-      first_name: this.profile.firstName ?? "Nguyễn",
-    };
+    return this.profile.group === undefined
+      ? {
+          id: this.chatId,
+          type: "private" as const,
+          first_name: this.profile.firstName ?? "Nguyễn",
+        }
+      : { id: this.chatId, type: "supergroup" as const, title: "Cán bộ khuyến công" };
   }
 
   private async deliver(update: Omit<Update, "update_id">): Promise<BotMessage[]> {
@@ -154,6 +202,23 @@ export class TestUser {
       ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]?.length ?? text.length }]
       : undefined;
     return this.deliver(this.message({ text, ...(entities ? { entities } : {}) }));
+  }
+
+  /** Answers a message of the bot's with Telegram's "reply" (the message is quoted). */
+  sendReplyTo(messageId: number, text: string): Promise<BotMessage[]> {
+    const quoted = this.world.api.messages.get(messageId);
+    return this.deliver(
+      this.message({
+        text,
+        reply_to_message: {
+          message_id: messageId,
+          date: 0,
+          chat: this.chat,
+          from: { id: this.world.api.botInfo.id, is_bot: true, first_name: "bot" },
+          text: quoted?.text ?? "",
+        },
+      }),
+    );
   }
 
   sendPhoto(

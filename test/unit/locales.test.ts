@@ -8,10 +8,12 @@ import { loadProvince } from "../../src/data/load-province.ts";
 import { APPLICATION_STATUSES } from "../../src/domain/application-status.ts";
 import { SUPPORT_CATEGORY_IDS } from "../../src/domain/support-categories.ts";
 import { applicationForm } from "../../src/forms/kinds/application.ts";
+import { DECISIONS_WITH_INPUT } from "../../src/forms/kinds/decision.ts";
 import { defaultForms } from "../../src/forms/kinds/index.ts";
 import { profileForm } from "../../src/forms/kinds/profile.ts";
 import { helpKeyOf, questionLabel } from "../../src/forms/progress.ts";
 import { localesDirectory } from "../../src/i18n.ts";
+import { REVIEW_ACTIONS } from "../../src/services/applications/buttons.ts";
 
 /**
  * Every text a person reads comes from locales/: a key used in the code must
@@ -126,6 +128,20 @@ function dynamicKeys(): string[] {
       (what) => `form-expected-text-got-${what}`,
     ),
   );
+  // The officers' review: notices per status, card buttons per action, decisions per kind.
+  const officerStatuses = APPLICATION_STATUSES.filter(
+    (status) => !["draft", "submitted", "withdrawn"].includes(status),
+  );
+  keys.push(...officerStatuses.map((status) => `owner-notice-${status}`));
+  keys.push("officer-owner-withdrawn");
+  keys.push(...REVIEW_ACTIONS.map((action) => `card-button-${action}`));
+  for (const to of DECISIONS_WITH_INPUT) {
+    keys.push(`decision-summary-${to}`, `decision-done-${to}`);
+  }
+  keys.push(...["approved", "accepted", "disbursed"].map((to) => `decision-amount-over-${to}`));
+  keys.push(...SUPPORT_CATEGORY_IDS.map((id) => `category-short-${id}`));
+  keys.push("role-officer", "role-admin");
+  keys.push(...["officer", "already", "invalid"].map((result) => `officers-redeem-${result}`));
   keys.push(...MAIN_MENU_KEYS);
   keys.push(...BOT_COMMANDS.map((command) => `command-${command}`));
   return keys;

@@ -1,34 +1,39 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { type ApplicationStatus, canWithdraw } from "../../domain/application-status.ts";
-import { formatDate, formatMonth, localParts } from "../../domain/dates.ts";
+import { canWithdraw } from "../../domain/application-status.ts";
+import { formatDate, localParts } from "../../domain/dates.ts";
 import { formatMoney } from "../../domain/money.ts";
+import { checkSupportCaps, isSupportCategoryId } from "../../domain/support-categories.ts";
 import { escapeHtml } from "../../i18n.ts";
+import { ownerApplicationCallback } from "../../services/applications/buttons.ts";
 import {
   type ApplicationDetails,
   getApplicationDetails,
   listOwnersApplications,
 } from "../../services/applications/queries.ts";
-import { changeApplicationStatus } from "../../services/applications/review.ts";
-import { defineCallback, int, onCallback, oneOf } from "../callback-data.ts";
+import { startTransfer } from "../../services/applications/supplements.ts";
+import { defineCallback, int, onCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
 import { isMenuButton } from "../filters/menu-button.ts";
 import { isOfficer } from "../filters/roles.ts";
+import { startForm } from "../forms/flow.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
-import { clip, TELEGRAM_TEXT_LIMIT, visibleLength } from "../text-limits.ts";
+import { clip } from "../text-limits.ts";
+import { renderApplicationDetails } from "../views/application-details.ts";
+import { sendAttachments } from "../views/attachments.ts";
 
 /**
  * "Hồ sơ của tôi": every application with its code, title, status in plain
- * words and date; one tap shows all answers, attachments and history.
- * /status <code> looks one up (an owner sees only their own; officers any).
+ * words and date; one tap shows all answers, the road with dates, the
+ * history, and what the owner can do now: answer a bổ sung, move a national
+ * application the Ministry did not select to the local programme, ask an
+ * officer, withdraw. /status <code> looks one up (an owner sees only their
+ * own; officers any).
  */
 
-/** An owner's buttons on their applications; `id` is checked against the presser every time. */
-export const applicationCallback = defineCallback("app", {
-  action: oneOf("view", "files", "withdraw", "withdraw-yes"),
-  id: int(999_999_999),
-});
 const applicationListCallback = defineCallback("apps", { page: int(9999) });
+const own = (action: Parameters<typeof ownerApplicationCallback.pack>[0]["action"], id: number) =>
+  ownerApplicationCallback.pack({ action, id });
 
 function canSee(ctx: BotContext, details: ApplicationDetails): boolean {
   return details.application.ownerId === ctx.user?.id || isOfficer(ctx);
@@ -37,67 +42,27 @@ function canSee(ctx: BotContext, details: ApplicationDetails): boolean {
 const localDate = (ctx: BotContext, date: Date) =>
   formatDate(localParts(date, ctx.deps.config.timeZone));
 
-const month = (value: string | null) =>
-  value ? formatMonth({ year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)) }) : "";
-
-export function renderApplicationDetails(ctx: BotContext, details: ApplicationDetails): string {
-  const a = details.application;
-  // Each typed value is shortened before escaping, so no message passes Telegram's limit.
-  const value = (text: string | null | undefined, max = 300) =>
-    text ? escapeHtml(clip(text, max)) : `<i>${ctx.t("summary-not-answered")}</i>`;
-  const money = (amount: string | null) =>
-    amount === null ? value(null) : escapeHtml(formatMoney(BigInt(amount)));
-  const lines = [
-    `<b>${escapeHtml(a.code ?? ctx.t("application-no-code"))}</b> · ${ctx.t(`status-${a.status}`)}`,
-    `${ctx.t("details-establishment")}: ${value(details.establishmentName, 200)}`,
-    `${ctx.t("details-plan-year")}: ${a.planYear}`,
-    `${ctx.t("summary-label-application-program")}: ${a.program ? ctx.t(`program-${a.program}`) : value(null)}`,
-    `${ctx.t("summary-label-application-category")}: ${a.category ? ctx.t(`category-${a.category}`) : value(null)}`,
-    `${ctx.t("summary-label-application-title")}: ${value(a.title, 200)}`,
-    `${ctx.t("summary-label-application-description")}: ${value(a.description, 1200)}`,
-    `${ctx.t("summary-label-application-total-cost")}: ${money(a.totalCost)}`,
-    `${ctx.t("summary-label-application-requested")}: ${money(a.requestedSupport)}`,
-    `${ctx.t("summary-label-application-counterpart")}: ${money(a.counterpartFunds)}`,
-    `${ctx.t("details-period")}: ${escapeHtml(month(a.periodStart))} – ${escapeHtml(month(a.periodEnd))}`,
-    `${ctx.t("summary-label-application-results")}: ${value(a.expectedResults, 600)}`,
-    `${ctx.t("summary-label-application-attachments")}: ${ctx.t("attachments-count", { count: details.files.length })}`,
-  ];
-  if (a.approvedAmount !== null)
-    lines.push(`${ctx.t("details-approved-amount")}: ${money(a.approvedAmount)}`);
-  if (a.decisionNote)
-    lines.push(`${ctx.t("details-decision-note")}: ${value(a.decisionNote, 500)}`);
-  const history = details.history.map((entry) => {
-    const note = entry.note ? ` — ${value(entry.note, 150)}` : "";
-    return `• ${localDate(ctx, entry.createdAt)}: ${ctx.t(`status-${entry.toStatus}`)}${note}`;
-  });
-  // The newest steps matter most: leave out the oldest while the message would be too long.
-  while (history.length > 0) {
-    const text = [...lines, "", `<b>${ctx.t("details-history")}</b>`, ...history].join("\n");
-    if (visibleLength(text) <= TELEGRAM_TEXT_LIMIT - 96) return text;
-    history.shift();
-  }
-  return lines.join("\n");
-}
-
-function detailsKeyboard(ctx: BotContext, details: ApplicationDetails): InlineKeyboard | undefined {
+function ownerKeyboard(ctx: BotContext, details: ApplicationDetails): InlineKeyboard | undefined {
   const keyboard = new InlineKeyboard();
   const a = details.application;
-  if (details.files.length > 0)
-    keyboard
-      .text(ctx.t("details-show-files"), applicationCallback.pack({ action: "files", id: a.id }))
-      .row();
-  if (a.ownerId === ctx.user?.id && canWithdraw(a.status as ApplicationStatus)) {
-    keyboard.text(
-      ctx.t("withdraw-button"),
-      applicationCallback.pack({ action: "withdraw", id: a.id }),
-    );
+  if (a.ownerId !== ctx.user?.id) {
+    if (details.files.length > 0) keyboard.text(ctx.t("details-show-files"), own("files", a.id));
+    return keyboard.inline_keyboard.some((row) => row.length > 0) ? keyboard : undefined;
   }
+  if (a.status === "needs_info" && details.openSupplement)
+    keyboard.text(ctx.t("owner-button-supplement"), own("supplement", a.id)).row();
+  if (a.status === "not_selected")
+    keyboard.text(ctx.t("owner-button-transfer"), own("transfer", a.id)).row();
+  if (a.status !== "draft") keyboard.text(ctx.t("owner-button-ask"), own("ask", a.id));
+  if (details.files.length > 0) keyboard.text(ctx.t("details-show-files"), own("files", a.id));
+  keyboard.row();
+  if (canWithdraw(a.status)) keyboard.text(ctx.t("withdraw-button"), own("withdraw", a.id));
   return keyboard.inline_keyboard.some((row) => row.length > 0) ? keyboard : undefined;
 }
 
 async function showDetails(ctx: BotContext, details: ApplicationDetails): Promise<void> {
-  const keyboard = detailsKeyboard(ctx, details);
-  await ctx.reply(renderApplicationDetails(ctx, details), {
+  const keyboard = ownerKeyboard(ctx, details);
+  await ctx.reply(renderApplicationDetails(ctx, details, { forOfficer: isOfficer(ctx) }), {
     parse_mode: "HTML",
     ...(keyboard ? { reply_markup: keyboard } : {}),
   });
@@ -127,8 +92,7 @@ async function listApplications(ctx: BotContext, page = 0): Promise<void> {
     lines.push(
       `• <b>${escapeHtml(code)}</b> — ${escapeHtml(title)}\n   ${ctx.t(`status-${item.status}`)} · ${date}`,
     );
-    if (item.status !== "draft")
-      keyboard.text(code, applicationCallback.pack({ action: "view", id: item.id })).row();
+    if (item.status !== "draft") keyboard.text(code, own("view", item.id)).row();
   }
   if (current > 0)
     keyboard.text(ctx.t("list-previous"), applicationListCallback.pack({ page: current - 1 }));
@@ -143,14 +107,45 @@ async function listApplications(ctx: BotContext, page = 0): Promise<void> {
   });
 }
 
+/** Moving to the local programme: what changes (the local caps), then a confirmation. */
+async function offerTransfer(ctx: BotContext, details: ApplicationDetails): Promise<void> {
+  const a = details.application;
+  const overCap =
+    a.category && isSupportCategoryId(a.category) && a.totalCost && a.requestedSupport
+      ? checkSupportCaps(
+          ctx.deps.province,
+          a.planYear,
+          a.category,
+          BigInt(a.totalCost),
+          BigInt(a.requestedSupport),
+        )[0]
+      : undefined;
+  const lines = [ctx.t("transfer-explain", { code: a.code ?? "" })];
+  if (overCap) {
+    const max = overCap.kind === "over-percent" ? overCap.maxAllowed : overCap.maxAmount;
+    lines.push(
+      ctx.t("transfer-over-cap", {
+        requested: formatMoney(BigInt(a.requestedSupport ?? "0")),
+        max: formatMoney(max),
+      }),
+    );
+  }
+  await ctx.reply(lines.join("\n\n"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("transfer-yes"), own("transfer-yes", a.id))
+      .row()
+      .text(ctx.t("transfer-no"), own("view", a.id)),
+  });
+}
+
 export function applicationsFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChats = composer.chatType("private");
+  const refuse = (ctx: BotContext) =>
+    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
 
   privateChats.command("applications", (ctx) => listApplications(ctx));
   privateChats.filter(isMenuButton(deps.i18n, "menu-applications"), (ctx) => listApplications(ctx));
-  const refuse = (ctx: BotContext) =>
-    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
   onCallback(
     privateChats,
     applicationListCallback,
@@ -164,13 +159,20 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
   privateChats.command("status", async (ctx) => {
     const code = ctx.match.trim().toUpperCase();
     if (!/^[A-Z]{1,5}-\d{4}-\d{4,6}$/.test(code)) {
-      await ctx.reply(ctx.t("status-usage", { example: `${deps.province.codePrefix}-2027-0001` }));
+      // The example is the owner's own latest code when there is one, so it is one they know.
+      const latest = ctx.user
+        ? (await listOwnersApplications(deps.db, ctx.user.id)).find((item) => item.code)
+        : undefined;
+      const example =
+        latest?.code ??
+        `${deps.province.codePrefix}-${localParts(deps.clock.now(), deps.config.timeZone).year + 1}-0001`;
+      await ctx.reply(ctx.t("status-usage", { example }));
       return;
     }
     const details = await getApplicationDetails(deps.db, { code });
     if (!details || !canSee(ctx, details)) {
       // The same answer whether the code exists or not: no one learns of others' applications.
-      await ctx.reply(tSafe(ctx, "status-not-found", { code }));
+      await ctx.reply(ctx.t("status-not-found", { code }));
       return;
     }
     await showDetails(ctx, details);
@@ -178,62 +180,103 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
 
   onCallback(
     privateChats,
-    applicationCallback,
+    ownerApplicationCallback,
     async (ctx, { action, id }) => {
       const details = await getApplicationDetails(deps.db, { id });
-      const owned = details?.application.ownerId === ctx.user?.id;
+      if (!details || !canSee(ctx, details)) {
+        ctx.logger.warn(
+          { action, id, userId: ctx.user?.id },
+          "refused a button on someone else's application",
+        );
+        await refuse(ctx);
+        return;
+      }
+      const owned = details.application.ownerId === ctx.user?.id;
+      const status = details.application.status;
       if (action === "view" || action === "files") {
-        if (!details || !canSee(ctx, details)) {
-          await refuse(ctx);
+        await ctx.answerCallbackQuery();
+        if (action === "view") await showDetails(ctx, details);
+        else await sendAttachments(ctx, details.files);
+        return;
+      }
+      if (!owned) {
+        ctx.logger.warn(
+          { action, id, userId: ctx.user?.id },
+          "refused an owner's action to another person",
+        );
+        await refuse(ctx);
+        return;
+      }
+      if (action === "withdraw" || action === "withdraw-yes") {
+        if (!canWithdraw(status)) {
+          await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
           return;
         }
         await ctx.answerCallbackQuery();
-        if (action === "view") await showDetails(ctx, details);
-        else await sendFiles(ctx, details);
+        if (action === "withdraw") {
+          await ctx.reply(ctx.t("withdraw-confirm", { code: details.application.code ?? "" }), {
+            reply_markup: new InlineKeyboard()
+              .text(ctx.t("withdraw-yes"), own("withdraw-yes", id))
+              .row()
+              .text(ctx.t("withdraw-no"), own("view", id)),
+          });
+        } else {
+          await ctx.editMessageReplyMarkup().catch(() => undefined);
+          await startForm(ctx, "withdrawal", { recordId: id });
+        }
         return;
       }
-      if (!details || !owned || !canWithdraw(details.application.status as ApplicationStatus)) {
-        await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
-        return;
-      }
-      if (action === "withdraw") {
+      if (action === "ask") {
         await ctx.answerCallbackQuery();
-        await ctx.reply(tSafe(ctx, "withdraw-confirm", { code: details.application.code ?? "" }), {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("withdraw-yes"), applicationCallback.pack({ action: "withdraw-yes", id }))
-            .row()
-            .text(ctx.t("withdraw-no"), applicationCallback.pack({ action: "view", id })),
-        });
+        await startForm(ctx, "owner-question", { recordId: id });
         return;
       }
-      const userId = ctx.user?.id as number;
-      const result = await changeApplicationStatus(deps, {
-        id,
-        to: "withdrawn",
-        actor: "owner",
-        actorId: userId,
-        ownerId: userId,
-      });
-      if (!result.ok) {
-        await ctx.answerCallbackQuery({ text: ctx.t("withdraw-not-possible") });
+      if (action === "supplement") {
+        const supplement = details.openSupplement;
+        if (status !== "needs_info" || !supplement) {
+          await ctx.answerCallbackQuery({ text: ctx.t("supplement-not-open") });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        await startForm(ctx, "supplement", { recordId: supplement.id });
+        return;
+      }
+      if (status !== "not_selected") {
+        await ctx.answerCallbackQuery({ text: ctx.t("transfer-not-possible") });
         return;
       }
       await ctx.answerCallbackQuery();
+      if (action === "transfer") {
+        await offerTransfer(ctx, details);
+        return;
+      }
+      // transfer-yes: the local programme's questions that differ (the support asked, when over
+      // the local cap) are asked again through the bổ sung form, which submits it anew.
+      const a = details.application;
+      const overCap =
+        a.category && isSupportCategoryId(a.category) && a.totalCost && a.requestedSupport
+          ? checkSupportCaps(
+              deps.province,
+              a.planYear,
+              a.category,
+              BigInt(a.totalCost),
+              BigInt(a.requestedSupport),
+            ).length > 0
+          : false;
       await ctx.editMessageReplyMarkup().catch(() => undefined);
-      await replyWithMainMenu(ctx, ctx.t("withdraw-done"));
+      const started = await startTransfer(deps, {
+        applicationId: id,
+        ownerId: ctx.user?.id as number,
+        questionIds: overCap ? ["requested", "counterpart"] : [],
+      });
+      if ("error" in started) {
+        await ctx.reply(ctx.t("transfer-not-possible"));
+        return;
+      }
+      await startForm(ctx, "supplement", { recordId: started.supplementId });
     },
     refuse,
   );
 
   return composer;
 }
-
-async function sendFiles(ctx: BotContext, details: ApplicationDetails): Promise<void> {
-  for (const file of details.files) {
-    if (file.kind === "photo") await ctx.replyWithPhoto(file.telegramFileId);
-    else await ctx.replyWithDocument(file.telegramFileId);
-  }
-}
-
-/** Plain-text message with a variable that may hold what a person typed (no parse mode: nothing to escape). */
-const tSafe = (ctx: BotContext, key: string, vars: Record<string, string>) => ctx.t(key, vars);

@@ -62,7 +62,8 @@ export async function showSummary(ctx: BotContext, step: FormStep): Promise<void
 async function presentStep(ctx: BotContext, step: FormStep): Promise<void> {
   const { questionId, kind } = step.openForm;
   if (questionId === null) {
-    await showSummary(ctx, step);
+    if (ctx.deps.forms.get(kind)?.autoSubmit) await submitOpenForm(ctx);
+    else await showSummary(ctx, step);
     return;
   }
   if (!ctx.deps.forms.findQuestion(kind, questionId)) {

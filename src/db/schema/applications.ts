@@ -164,6 +164,12 @@ export const applicationSupplements = pgTable(
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
     requestedBy: telegramId("requested_by"),
+    /**
+     * "supplement": an officer asked for more (needs_info -> reviewing on resubmission);
+     * "transfer": the owner moves a national application the Ministry did not select to the
+     * local programme, answering again what the local programme needs (not_selected -> submitted)
+     */
+    purpose: text("purpose").$type<"supplement" | "transfer">().notNull().default("supplement"),
     note: text("note"),
     /** the application form's question ids to answer again */
     questionIds: jsonb("question_ids").$type<string[]>().notNull(),

@@ -23,12 +23,29 @@ export type OutboxUrgency = "immediate" | "daytime";
  * What a proactive message carries. Text is final (rendered in the
  * recipient's language when queued), so the sender needs no locale.
  */
+/** What a sent message is, for what comes after it (editing an officer's card, a reply to a question). */
+export interface OutboxMeta {
+  /** the card of an application in an officer's chat: recorded in officer_cards once sent */
+  card?: { applicationId: number };
+  /** an owner's question, shown to an officer: replying to it answers the owner */
+  question?: { applicationId: number; historyId: number };
+}
+
 export type OutboxPayload =
   | {
       type: "text";
       text: string;
       parseMode?: "HTML";
       /** an InlineKeyboardMarkup or ReplyKeyboardMarkup, as Telegram takes it */
+      replyMarkup?: unknown;
+      meta?: OutboxMeta;
+    }
+  | {
+      /** rewrites the card of an application already sent to this chat (officer_cards) */
+      type: "edit-card";
+      applicationId: number;
+      text: string;
+      parseMode?: "HTML";
       replyMarkup?: unknown;
     }
   | {

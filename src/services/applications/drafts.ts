@@ -181,10 +181,7 @@ export async function updateApplicationDraft(
       );
     if (draft) await addApplicationFile(db, id, addFile);
   }
-  const values: Partial<typeof applications.$inferInsert> = { ...rest };
-  if (totalCost !== undefined) values.totalCost = moneyValue(totalCost);
-  if (requestedSupport !== undefined) values.requestedSupport = moneyValue(requestedSupport);
-  if (counterpartFunds !== undefined) values.counterpartFunds = moneyValue(counterpartFunds);
+  const values = patchValues({ totalCost, requestedSupport, counterpartFunds, ...rest });
   if (Object.keys(values).length === 0) return;
   await db
     .update(applications)
@@ -196,6 +193,18 @@ export async function updateApplicationDraft(
         eq(applications.status, "draft"),
       ),
     );
+}
+
+/** An answer patch as column values (money as bigint); an attachment is not a column. */
+export function patchValues(
+  patch: Omit<ApplicationPatch, "addFile">,
+): Partial<typeof applications.$inferInsert> {
+  const { totalCost, requestedSupport, counterpartFunds, ...rest } = patch;
+  const values: Partial<typeof applications.$inferInsert> = { ...rest };
+  if (totalCost !== undefined) values.totalCost = moneyValue(totalCost);
+  if (requestedSupport !== undefined) values.requestedSupport = moneyValue(requestedSupport);
+  if (counterpartFunds !== undefined) values.counterpartFunds = moneyValue(counterpartFunds);
+  return values;
 }
 
 /** Adds an attachment; the same file sent twice is kept once. Returns the number of files. */

@@ -10,9 +10,8 @@ import {
   establishments,
 } from "../../db/schema/index.ts";
 import type { AppDependencies } from "../../dependencies.ts";
-import { escapeHtml } from "../../i18n.ts";
 import { establishmentDetails } from "../establishments.ts";
-import { notifyOfficers } from "../notices.ts";
+import { queueCards } from "./cards.ts";
 
 export const formatApplicationCode = (prefix: string, planYear: number, sequence: number): string =>
   `${prefix}-${planYear}-${String(sequence).padStart(4, "0")}`;
@@ -55,7 +54,13 @@ export async function submitApplication(
     const establishmentSnapshot = establishment ? establishmentDetails(establishment) : null;
     await tx
       .update(applications)
-      .set({ code, status: "submitted", submittedAt: at, establishmentSnapshot })
+      .set({
+        code,
+        status: "submitted",
+        submittedAt: at,
+        statusChangedAt: at,
+        establishmentSnapshot,
+      })
       .where(eq(applications.id, draft.id));
     await tx.insert(applicationHistory).values({
       applicationId: draft.id,
@@ -64,20 +69,7 @@ export async function submitApplication(
       actorId: input.ownerId,
       createdAt: at,
     });
-    await notifyOfficers(
-      tx,
-      deps,
-      {
-        kind: "officer-new-application",
-        key: "officer-new-application",
-        vars: {
-          code,
-          title: escapeHtml(draft.title ?? ""),
-          establishment: escapeHtml(establishment?.name ?? ""),
-        },
-      },
-      `application:${draft.id}:submitted`,
-    );
+    await queueCards(tx, deps, draft.id, "submitted");
     return { code, title: draft.title, submittedAt: at };
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "application_supplements" ADD COLUMN "purpose" text DEFAULT 'supplement' NOT NULL;
