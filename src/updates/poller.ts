@@ -32,6 +32,9 @@ import type { BusyNotice } from "./busy-notice.ts";
 import { backoffMs, realSleep, type Sleep } from "./sleep.ts";
 import { storeUpdates } from "./store.ts";
 
+/** A kind of update Telegram can be asked for ("message", "callback_query", …). */
+export type UpdateType = Exclude<keyof Update, "update_id">;
+
 export interface UpdatePollerOptions {
   db: Database;
   /** the bot's Api (getUpdates, and the busy notices) */
@@ -40,7 +43,7 @@ export interface UpdatePollerOptions {
   logger: Logger;
   notice: BusyNotice;
   /** update types to ask Telegram for */
-  allowedUpdates?: readonly string[];
+  allowedUpdates?: readonly UpdateType[];
   /** after a batch is stored, with the number of new updates: wake the workers */
   onStored?: (stored: number) => void;
   /** an error polling cannot get past (401: the token was revoked); default: logged at fatal */
@@ -128,7 +131,7 @@ export class UpdatePoller {
             limit: Math.max(1, Math.min(batchSize, 100)),
             timeout: this.options.timeoutSeconds ?? 30,
             ...(this.options.allowedUpdates
-              ? { allowed_updates: this.options.allowedUpdates as never }
+              ? { allowed_updates: this.options.allowedUpdates }
               : {}),
           },
           signal as unknown as Parameters<Api["getUpdates"]>[1],

@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
 
-/** A private-chat text message from user `chatId`, as Telegram sends it. */
+/** A private-chat text message from user `chatId`, as Telegram sends it (a leading /command marked as one). */
 export function textUpdate(
   updateId: number,
   chatId: number,
@@ -15,6 +15,11 @@ export function textUpdate(
       chat: { id: chatId, type: "private", first_name: "Lan" },
       from: { id: chatId, is_bot: false, first_name: "Lan", language_code: languageCode },
       text,
+      ...(text.startsWith("/")
+        ? {
+            entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]?.length ?? 0 }],
+          }
+        : {}),
     },
   } as Update;
 }
