@@ -47,14 +47,22 @@ interface ErrorFields {
 }
 
 /** The error and what it wraps: drizzle's DrizzleQueryError (`cause`), grammY's BotError (`error`), AggregateError. */
-function* causes(error: unknown, depth = 0): Generator<ErrorFields> {
+function* causes(
+  error: unknown,
+  options: { skipTelegram?: boolean } = {},
+  depth = 0,
+): Generator<ErrorFields> {
   if (depth > 6 || typeof error !== "object" || error === null) return;
+  // a failed call to Telegram wraps its socket error: that is no database fault
+  if (options.skipTelegram && error instanceof HttpError) return;
   const fields = error as ErrorFields;
   yield fields;
-  if (fields.cause !== undefined) yield* causes(fields.cause, depth + 1);
-  if (fields.error !== undefined && fields.error !== error) yield* causes(fields.error, depth + 1);
+  if (fields.cause !== undefined) yield* causes(fields.cause, options, depth + 1);
+  if (fields.error !== undefined && fields.error !== error) {
+    yield* causes(fields.error, options, depth + 1);
+  }
   if (Array.isArray(fields.errors)) {
-    for (const inner of fields.errors) yield* causes(inner, depth + 1);
+    for (const inner of fields.errors) yield* causes(inner, options, depth + 1);
   }
 }
 
@@ -77,7 +85,7 @@ function isTransientDatabaseFault(fields: ErrorFields): boolean {
  * also when wrapped by drizzle or grammY.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
-  for (const fields of causes(error)) {
+  for (const fields of causes(error, { skipTelegram: true })) {
     if (isTransientDatabaseFault(fields)) return true;
   }
   return false;
