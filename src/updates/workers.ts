@@ -52,7 +52,7 @@ export interface UpdateWorkersOptions {
   leaseMs?: number;
   /** how often a running handler renews its lease; default a third of the lease */
   heartbeatMs?: number;
-  /** how often idle workers look for updates stored elsewhere; default 1 s */
+  /** how often an idle process looks for updates stored elsewhere or due again; default 1 s */
   pollIntervalMs?: number;
   /** tries of an update whose handler keeps failing (not transiently); default 3 */
   maxAttempts?: number;
@@ -229,16 +229,21 @@ export class UpdateWorkerPool implements UpdateWorkers {
       }
       if (held) {
         this.stats.claimed++;
+        // where there was one update there may be more: rouse the idle workers
+        if (this.sleeping > 0) this.wake();
         await this.process(held, workerId);
         continue;
       }
       if (mode === "until-idle") return;
       // A wake() during the claim may concern an update the claim did not see yet.
       if (generation !== this.wakeGeneration) continue;
+      // Idle, only the first worker polls (one query a poll per process, PGlite's one
+      // connection stays free); the others wait for a wake, with a long poll as a safety net.
+      const pollMs = slot === 0 ? this.pollIntervalMs : this.pollIntervalMs * 60;
       this.sleeping++;
       try {
         await this.sleep(
-          this.pollIntervalMs,
+          pollMs,
           AbortSignal.any([this.stopController.signal, this.wakeController.signal]),
         );
       } finally {
