@@ -16,6 +16,7 @@ CREATE TABLE "updates" (
 	"lease_until" timestamp with time zone,
 	"claimed_by" text,
 	"received_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone,
 	"handled_at" timestamp with time zone,
 	"last_error" text,
 	CONSTRAINT "updates_update_id_unique" UNIQUE("update_id")

@@ -19,13 +19,18 @@
  *   update is then claimed again (its attempts count up, so a poisonous
  *   update is set aside in the end instead of killing workers forever).
  *
- * The window where it can break (handled twice). Handling is at least once:
- * an update is handled a second time when its handler finished but `done`
- * was not recorded: the process died in between (a single-row UPDATE,
- * milliseconds), the database went away just then, or a handler outlived
- * its lease with no heartbeat getting through (a stalled process). The
- * bot's own writes are guarded by the open question's token, so a replayed
- * answer is not saved twice; a reply may be sent twice.
+ * The window where it can break (handled twice). Handing to the bot is at
+ * least once: an update is handed over a second time when its handler ran
+ * but `done` was not recorded: the process died in between, the database
+ * went away just then, or a handler outlived its lease with no heartbeat
+ * getting through (a stalled process). A handler closes that window for
+ * its effects by calling `settleUpdate` inside the transaction that commits
+ * them (an answer saved into a draft): once that committed, the update is
+ * never handed to the bot again, and a second run that reaches the same
+ * point learns so and rolls back. What a handler does outside that
+ * transaction stays at least once (a reply sent before the crash may be
+ * sent again) or, after it, at most once (a reply not yet sent when the
+ * process died is not sent).
  *
  * Order can also break for one chat if a webhook delivers an older update
  * after a newer one was already claimed (Telegram sends webhooks over up to
@@ -33,7 +38,21 @@
  *
  * Times come from the caller's clock, never from the database's now().
  */
-import { and, asc, eq, gt, inArray, lt, lte, ne, notExists, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Update } from "grammy/types";
 import type { Database, Executor } from "../db/client.ts";
@@ -169,6 +188,43 @@ export async function markDone(db: Executor, held: HeldUpdate & { now: Date }): 
     .where(heldBy(held))
     .returning({ id: updates.id });
   return rows.length > 0;
+}
+
+export type Settlement =
+  /** recorded in the caller's transaction: commit it */
+  | "settled"
+  /** an earlier run of this update committed its effects already: roll back */
+  | "already-settled"
+  /** the update did not come through the inbox (a test, a tool): go on */
+  | "not-in-inbox";
+
+/**
+ * For the bot, inside the transaction that commits an update's effects:
+ * records that they are committed, so that the update is never handed to the
+ * bot again (see the top of the file). The row stays "processing": the
+ * chat's next update still waits until the handler returns.
+ *
+ *   await db.transaction(async (tx) => {
+ *     if ((await settleUpdate(tx, { updateId, now })) === "already-settled") throw new AlreadyHandled();
+ *     await saveAnswer(tx, …);
+ *   });
+ */
+export async function settleUpdate(
+  executor: Executor,
+  update: { updateId: number; now: Date },
+): Promise<Settlement> {
+  const settled = await executor
+    .update(updates)
+    .set({ settledAt: update.now })
+    .where(and(eq(updates.updateId, update.updateId), isNull(updates.settledAt)))
+    .returning({ id: updates.id });
+  if (settled.length > 0) return "settled";
+  const [stored] = await executor
+    .select({ id: updates.id })
+    .from(updates)
+    .where(eq(updates.updateId, update.updateId))
+    .limit(1);
+  return stored ? "already-settled" : "not-in-inbox";
 }
 
 /** Back to pending, not before `availableAt`; later updates of its chat keep waiting. */

@@ -87,7 +87,7 @@ export interface UpdateWorkers {
 type Mode = "forever" | "until-idle";
 
 /** What `claimNext` returned and the worker holds. */
-type Held = Pick<InboxUpdate, "id" | "updateId" | "chatKey" | "attempts" | "payload">;
+type Held = Pick<InboxUpdate, "id" | "updateId" | "chatKey" | "attempts" | "payload" | "settledAt">;
 
 export class UpdateWorkerPool implements UpdateWorkers {
   readonly workerId: string;
@@ -254,6 +254,12 @@ export class UpdateWorkerPool implements UpdateWorkers {
 
   private async process(held: Held, workerId: string): Promise<void> {
     const log = this.logger.child({ update_id: held.updateId, chat: held.chatKey });
+    if (held.settledAt) {
+      // its effects were committed by a run whose worker died before marking it done
+      log.info("update settled by an earlier run: not handed to the bot again");
+      await this.finish(held, workerId, log);
+      return;
+    }
     const heartbeat = setInterval(() => {
       void this.renewLease(held, workerId, log);
     }, this.heartbeatMs);
@@ -266,21 +272,32 @@ export class UpdateWorkerPool implements UpdateWorkers {
     } finally {
       clearInterval(heartbeat);
     }
+    if (!failure) {
+      await this.finish(held, workerId, log);
+      return;
+    }
     try {
-      if (!failure) {
-        const recorded = await this.persist(() =>
-          markDone(this.db, { id: held.id, workerId, now: this.clock.now() }),
-        );
-        if (recorded) this.stats.done++;
-        else this.leaseLost(log);
-        return;
-      }
       await this.recordFailure(held, workerId, failure.error, log);
     } catch (error) {
       // The database is away: the update stays "processing" until its lease runs out, then comes back.
       log.error(
         { err: error, leaseMs: this.leaseMs },
         "could not record an update's outcome: it will be handled again when its lease runs out",
+      );
+    }
+  }
+
+  private async finish(held: Held, workerId: string, log: Logger): Promise<void> {
+    try {
+      const recorded = await this.persist(() =>
+        markDone(this.db, { id: held.id, workerId, now: this.clock.now() }),
+      );
+      if (recorded) this.stats.done++;
+      else this.leaseLost(log);
+    } catch (error) {
+      log.error(
+        { err: error, leaseMs: this.leaseMs },
+        "could not mark an update done: it comes back when its lease runs out",
       );
     }
   }

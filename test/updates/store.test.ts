@@ -11,6 +11,7 @@ import {
   markDone,
   retryLater,
   setAside,
+  settleUpdate,
   storeUpdates,
 } from "../../src/updates/store.ts";
 import { describeWithDatabase } from "../support/database.ts";
@@ -169,6 +170,29 @@ describeWithDatabase("update inbox store", (database) => {
     expect(taken).toMatchObject({ updateId: 10, claimedBy: "w2", attempts: 2 });
     expect(await markDone(db, { id: held.id, workerId: "dead", now: at(2 * MINUTE) })).toBe(false);
     expect(await markDone(db, { id: held.id, workerId: "w2", now: at(2 * MINUTE) })).toBe(true);
+  });
+
+  it("settles an update inside the handler's transaction, once", async () => {
+    const { db } = database();
+    await storeUpdates(db, [textUpdate(10, 1, "a")], T0);
+    const effects: string[] = [];
+    /** A handler's saving transaction: the effect commits only with the settlement. */
+    const save = (run: string) =>
+      db
+        .transaction(async (tx) => {
+          const settlement = await settleUpdate(tx, { updateId: 10, now: T0 });
+          if (settlement === "already-settled") tx.rollback();
+          effects.push(run);
+          return settlement;
+        })
+        .catch(() => "rolled back");
+    expect(await save("first run")).toBe("settled");
+    expect(await save("second run")).toBe("rolled back");
+    expect(effects).toEqual(["first run"]);
+    const [row] = await db.select().from(updates);
+    // still "pending" here (never claimed); settling never frees the chat by itself
+    expect(row).toMatchObject({ status: "pending", settledAt: T0 });
+    expect(await settleUpdate(db, { updateId: 99, now: T0 })).toBe("not-in-inbox");
   });
 
   it("deletes handled updates older than the cut, never unhandled ones", async () => {

@@ -5,7 +5,7 @@ import { FakeClock } from "../../src/clock.ts";
 import { type Database, type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { updates } from "../../src/db/schema/index.ts";
 import { silentLogger } from "../../src/logger.ts";
-import { claimNext, storeUpdates } from "../../src/updates/store.ts";
+import { claimNext, settleUpdate, storeUpdates } from "../../src/updates/store.ts";
 import { UpdateWorkerPool, type UpdateWorkersOptions } from "../../src/updates/workers.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import { connectionRefused, deferred, MINUTE, SECOND, textUpdate } from "./support.ts";
@@ -193,6 +193,31 @@ describeWithDatabase("update workers", (database, driver) => {
     clock.advance(MINUTE);
     expect(await survivor.runUntilIdle()).toMatchObject({ done: 2 });
     expect(calls).toEqual([10, 11]);
+    expect(await statuses(db)).toEqual([
+      [10, "done", 2],
+      [11, "done", 1],
+    ]);
+  });
+
+  it("an update whose effects were committed before its worker died is not handed to the bot again", async () => {
+    const { db } = database();
+    const clock = new FakeClock(T0);
+    await storeUpdates(
+      db,
+      [textUpdate(10, 1, "Nguyễn Văn An"), textUpdate(11, 1, "0912345678")],
+      T0,
+    );
+    // the killed process: claimed 10, saved its answer with the settlement, died before marking it done
+    await claimNext(db, { workerId: "killed", now: T0, leaseMs: MINUTE, limit: 1 });
+    await db.transaction(async (tx) => {
+      expect(await settleUpdate(tx, { updateId: 10, now: T0 })).toBe("settled");
+    });
+    const calls: number[] = [];
+    const survivor = pool(db, async (update) => void calls.push(update.update_id), { clock });
+    clock.advance(MINUTE);
+    expect(await survivor.runUntilIdle()).toMatchObject({ claimed: 2, done: 2 });
+    // 10 would otherwise be taken as the answer to the next question
+    expect(calls).toEqual([11]);
     expect(await statuses(db)).toEqual([
       [10, "done", 2],
       [11, "done", 1],

@@ -36,6 +36,12 @@ export const updates = pgTable(
     leaseUntil: timestamptz("lease_until"),
     claimedBy: text("claimed_by"),
     receivedAt: timestamptz("received_at").notNull(),
+    /**
+     * Set by the handler inside its own transaction (`settleUpdate`): its
+     * effects are committed. A settled update is never handed to the bot
+     * again, even when its worker died before marking it done.
+     */
+    settledAt: timestamptz("settled_at"),
     /** when it became done or failed */
     handledAt: timestamptz("handled_at"),
     lastError: text("last_error"),
