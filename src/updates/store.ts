@@ -134,25 +134,42 @@ export async function claimNext(db: Database, options: ClaimOptions): Promise<In
     and(eq(candidate.status, "pending"), lte(candidate.availableAt, now)),
     and(eq(candidate.status, "processing"), lte(candidate.leaseUntil, now)),
   ) as SQL;
-  const chatIsBusy = db
+  // Two probes, each answered from the (chat_key, update_id) index of unhandled updates.
+  const olderIsUnhandled = db
     .select({ id: other.id })
     .from(other)
     .where(
       and(
         eq(other.chatKey, candidate.chatKey),
+        lt(other.updateId, candidate.updateId),
+        inArray(other.status, UNHANDLED),
+      ),
+    );
+  const otherIsRunning = db
+    .select({ id: other.id })
+    .from(other)
+    .where(
+      and(
+        eq(other.chatKey, candidate.chatKey),
+        inArray(other.status, UNHANDLED),
+        eq(other.status, "processing"),
+        gt(other.leaseUntil, now),
         ne(other.id, candidate.id),
-        or(
-          // an older update of the chat is not handled yet (waiting, running, or its worker died)
-          and(lt(other.updateId, candidate.updateId), inArray(other.status, UNHANDLED)),
-          // any update of the chat is being handled right now
-          and(eq(other.status, "processing"), gt(other.leaseUntil, now)),
-        ),
       ),
     );
   const claimable = db
     .select({ id: candidate.id })
     .from(candidate)
-    .where(and(inArray(candidate.status, UNHANDLED), ready, notExists(chatIsBusy)))
+    .where(
+      and(
+        inArray(candidate.status, UNHANDLED),
+        ready,
+        // an older update of the chat is not handled yet (waiting, running, or its worker died)
+        notExists(olderIsUnhandled),
+        // an update of the chat is being handled right now (one that came out of order)
+        notExists(otherIsRunning),
+      ),
+    )
     .orderBy(asc(candidate.updateId))
     .limit(options.limit)
     .for("update", { skipLocked: true });
