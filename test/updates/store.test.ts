@@ -118,6 +118,17 @@ describeWithDatabase("update inbox store", (database) => {
     expect(ids(await claim(db, "w2"))).toEqual([12]);
   });
 
+  it("an older update that arrives while a newer one of its chat runs waits for it", async () => {
+    const { db } = database();
+    // webhooks may come out of order: 11 is stored and claimed before 10 arrives
+    await storeUpdates(db, [textUpdate(11, 1, "b")], T0);
+    const [running] = await claim(db, "w1");
+    await storeUpdates(db, [textUpdate(10, 1, "a")], T0);
+    expect(await claim(db, "w2")).toEqual([]);
+    await markDone(db, { id: running?.id ?? 0, workerId: "w1", now: T0 });
+    expect(ids(await claim(db, "w2"))).toEqual([10]);
+  });
+
   it("a limit of one takes the oldest claimable update", async () => {
     const { db } = database();
     await storeUpdates(db, [textUpdate(21, 2, "b"), textUpdate(20, 1, "a")], T0);
