@@ -32,9 +32,10 @@
  * sent again) or, after it, at most once (a reply not yet sent when the
  * process died is not sent).
  *
- * Order can also break for one chat if a webhook delivers an older update
- * after a newer one was already claimed (Telegram sends webhooks over up to
- * `max_connections` at once); long polling always stores in update order.
+ * Order can also break for one chat when a webhook delivers an older update
+ * after a newer one (Telegram sends webhooks over up to `max_connections` at
+ * once): the older one waits while the newer one runs, but runs after it.
+ * Long polling always stores in update order.
  *
  * Times come from the caller's clock, never from the database's now().
  */
@@ -151,6 +152,7 @@ export async function claimNext(db: Database, options: ClaimOptions): Promise<In
     .where(
       and(
         eq(other.chatKey, candidate.chatKey),
+        // (the first condition repeats the partial index's predicate, so the index is used)
         inArray(other.status, UNHANDLED),
         eq(other.status, "processing"),
         gt(other.leaseUntil, now),

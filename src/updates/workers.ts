@@ -9,9 +9,12 @@
  *   backoff (Telegram's retry_after for a 429); the chat's later updates
  *   wait, so order is kept. After `maxTransientAttempts` (hours) it is set
  *   aside like any other failure.
- * - Any other error: tried again `maxAttempts` times in all, then set aside
+ * - Any other error: tried `maxAttempts` times in all, then set aside
  *   (status failed) and logged at error with its update id; the chat goes
- *   on with its next update.
+ *   on with its next update. (Only errors the bot lets out reach here: an
+ *   error boundary that handles an error ends the update as done.)
+ * - An update whose effects a previous run committed (`settleUpdate`) is
+ *   marked done without being handed to the bot again.
  * - A long handler keeps its lease alive with a heartbeat; a worker that
  *   dies loses the lease and another worker takes the update over.
  *
