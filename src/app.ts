@@ -1,7 +1,5 @@
-import { createServer, type Server } from "node:http";
-import { type RunnerHandle, run } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { createBot, setCommandMenus } from "./bot/index.ts";
 import { systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -12,7 +10,9 @@ import { createI18n } from "./i18n.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
 import { createOutboxApi } from "./outbox/api.ts";
+import { leaseLeadership } from "./outbox/leadership.ts";
 import { OutboxSender } from "./outbox/sender.ts";
+import { startUpdateIngress } from "./updates/ingress.ts";
 
 /** my_chat_member tells us of a block; edited_message lets the bot say an edit is not read as an answer. */
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
@@ -34,12 +34,16 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   logger.info({ driver: database.driver }, "database ready (migrations applied)");
 
   const i18n = createI18n();
+  const senderId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const sender = new OutboxSender({
     db: database.db,
     api: createOutboxApi(config),
     clock: systemClock,
     logger: logger.child({ component: "outbox" }),
     config,
+    senderId,
+    // Several instances on one database: one sender at a time keeps the bot's global rate.
+    leadership: leaseLeadership({ db: database.db, holder: senderId, clock: systemClock, logger }),
   });
   const deps: AppDependencies = {
     db: database.db,
@@ -53,41 +57,21 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   await bot.init();
   await setCommandMenus(bot, deps);
 
-  let runner: RunnerHandle | undefined;
-  let server: Server | undefined;
-  if (config.delivery.mode === "webhook") {
-    const { url, secret, port } = config.delivery;
-    // grammY answers 401 to any request without the right X-Telegram-Bot-Api-Secret-Token header.
-    // A slow update is answered 200 and finished in the background ("return"), rather than
-    // failing the request and making Telegram send it again.
-    const handle = webhookCallback(bot, "http", {
-      secretToken: secret,
-      onTimeout: "return",
-      timeoutMilliseconds: 55_000,
-    });
-    server = createServer((request, response) => {
-      if (request.method !== "POST") {
-        response.writeHead(405).end();
-        return;
-      }
-      void handle(request, response).catch((error: unknown) => {
-        logger.error({ err: error }, "webhook request failed");
-        if (!response.headersSent) response.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((resolve) => server?.listen(port, resolve));
-    await bot.api.setWebhook(url, {
-      secret_token: secret,
-      allowed_updates: ALLOWED_UPDATES,
-    });
-    logger.info({ port, url }, "webhook server listening");
-  } else {
-    await bot.api.deleteWebhook();
-    runner = run(bot, {
-      runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
-    });
-    logger.info({ bot: (bot.botInfo as UserFromGetMe).username }, "polling for updates");
-  }
+  // Every update is stored in the inbox before Telegram is told it arrived; workers (here and in
+  // any other instance on the same PostgreSQL) hand each chat's updates to the bot in order.
+  let stop: () => Promise<void> = async () => {};
+  const ingress = await startUpdateIngress({
+    db: database.db,
+    api: bot.api,
+    config,
+    i18n,
+    logger,
+    clock: systemClock,
+    handle: (update) => bot.handleUpdate(update),
+    allowedUpdates: ALLOWED_UPDATES,
+    workers: { concurrency: 4 },
+    onFatalError: () => void stop(),
+  });
   sender.start();
   const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, i18n, config });
   logger.info(
@@ -99,17 +83,12 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   );
 
   let stopping: Promise<void> | undefined;
-  const stop = () => {
+  stop = () => {
     stopping ??= (async () => {
       logger.info("stopping");
       await scheduler.stop();
-      if (runner?.isRunning()) await runner.stop();
-      // runner.stop() only stops fetching: let the updates in hand finish before the database closes.
-      const drainUntil = Date.now() + 15_000;
-      while (runner && runner.size() > 0 && Date.now() < drainUntil) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      // Intake first, then the updates in hand, before the database closes.
+      await ingress.stop();
       await sender.stop();
       await database.close();
       logger.info("stopped");

@@ -27,6 +27,7 @@ import { createFormConversation, FORM_CONVERSATION } from "./forms/conversation.
 import { createFormInterrupts } from "./forms/interrupts.ts";
 import { errorHandler } from "./handlers/error.ts";
 import { LanguageRegistry, loadUser } from "./middlewares/load-user.ts";
+import { sanitize } from "./middlewares/sanitize.ts";
 import { retryingFetch } from "./retrying-fetch.ts";
 
 export interface BotOptions {
@@ -74,7 +75,9 @@ export function createBot(
   const formI18n = createI18n<FormContext>((ctx) => registry.get(ctx.from?.id));
   const answered = new AnsweredUpdates();
 
-  // One chat's updates never race on its form state (the runner handles updates concurrently).
+  bot.use(sanitize);
+  // One chat's updates never race on its form state, within this process; across processes the
+  // update inbox gives a chat to one worker at a time (src/updates/).
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   const guarded = bot.errorBoundary(errorHandler);
   guarded.use(async (ctx, next) => {

@@ -9,10 +9,11 @@
 import { calendarRemindersJob } from "./calendar-reminders.ts";
 import type { Job } from "./job.ts";
 import { outboxCleanupJob } from "./outbox-cleanup.ts";
+import { updatesCleanupJob } from "./updates-cleanup.ts";
 
 export type { Job, JobDependencies } from "./job.ts";
 
-export const jobs: readonly Job[] = [calendarRemindersJob, outboxCleanupJob];
+export const jobs: readonly Job[] = [calendarRemindersJob, outboxCleanupJob, updatesCleanupJob];
 
 export function findJob(name: string, registry: readonly Job[] = jobs): Job | undefined {
   return registry.find((job) => job.name === name);

@@ -2,16 +2,27 @@
  * Runs the registry's jobs on their cron schedules (node-cron v4, in the
  * configured time zone, never overlapping itself) and makes them catch up.
  *
- * Each tick runs the job for the latest scheduled slot at or before `now`
- * (e.g. "2026-11-23T08:00" local) unless `job_runs` says that slot was done,
- * and records the slot once the job succeeds. At start the scheduler does
- * the same for every job, so a slot missed while the process was down runs
- * once, at start, and not again at the next tick. Jobs are idempotent
- * (dedupe keys), so two instances racing on one slot queue nothing twice.
- * A failed run is not recorded: the next tick tries again.
+ * Each tick serves the latest scheduled slot at or before `now` (e.g.
+ * "2026-11-23T08:00" local). At start the scheduler does the same for every
+ * job, so a slot missed while the process was down runs once, at start, and
+ * not again at the next tick.
+ *
+ * Guarantee: a slot runs once, across any number of instances sharing the
+ * database. Before running, an instance claims (job, slot) by inserting a
+ * "running" row into `job_runs`; the primary key lets one insert win, the
+ * others skip the slot. The winner runs the job (renewing the claim's lease
+ * while it runs), then marks the row "done". A failed run deletes its
+ * claim, so the next tick (here or elsewhere) tries again. A claim whose
+ * instance died (its lease ran out without renewal) is taken over.
+ * The window: an instance that stalls past its lease while running (a frozen
+ * process) may run alongside the one that took over. Jobs are idempotent
+ * anyway (dedupe keys), so even then nothing is queued twice.
  */
-import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { and, eq, sql } from "drizzle-orm";
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
+import type { Database } from "../db/client.ts";
 import { jobRuns } from "../db/schema/index.ts";
 import { localParts } from "../domain/dates.ts";
 import type { Logger } from "../logger.ts";
@@ -31,6 +42,76 @@ export interface JobOutcome {
 export interface SchedulerOptions {
   /** how far back a missed slot is still made up; default 8 days (a weekly job's period and a day) */
   lookbackMs?: number;
+  /** names this instance in job_runs.claimed_by; default host:pid:random */
+  instanceId?: string;
+  /** a running claim not renewed for this long is taken to be dead; default 10 min (renewed every third) */
+  claimLeaseMs?: number;
+}
+
+interface SlotClaim {
+  job: string;
+  slot: string;
+  instanceId: string;
+}
+
+/**
+ * Claims a slot: inserts it as "running", or takes over a "running" claim
+ * whose lease ran out. One statement; true for the one instance that wins.
+ */
+async function claimSlot(
+  db: Database,
+  claim: SlotClaim & { now: Date; leaseMs: number },
+): Promise<boolean> {
+  const leaseUntil = new Date(claim.now.getTime() + claim.leaseMs);
+  const rows = await db
+    .insert(jobRuns)
+    .values({
+      job: claim.job,
+      runKey: claim.slot,
+      status: "running",
+      claimedBy: claim.instanceId,
+      leaseUntil,
+      ranAt: claim.now,
+    })
+    .onConflictDoUpdate({
+      target: [jobRuns.job, jobRuns.runKey],
+      set: {
+        claimedBy: sql`excluded.claimed_by`,
+        leaseUntil: sql`excluded.lease_until`,
+        ranAt: sql`excluded.ran_at`,
+      },
+      setWhere: sql`${jobRuns.status} = 'running' and ${jobRuns.leaseUntil} <= excluded.ran_at`,
+    })
+    .returning({ job: jobRuns.job });
+  return rows.length > 0;
+}
+
+const ownClaim = (claim: SlotClaim) =>
+  and(
+    eq(jobRuns.job, claim.job),
+    eq(jobRuns.runKey, claim.slot),
+    eq(jobRuns.status, "running"),
+    eq(jobRuns.claimedBy, claim.instanceId),
+  );
+
+async function renewSlot(db: Database, claim: SlotClaim, leaseUntil: Date): Promise<void> {
+  await db.update(jobRuns).set({ leaseUntil }).where(ownClaim(claim));
+}
+
+async function finishSlot(
+  db: Database,
+  claim: SlotClaim,
+  done: { result: unknown; ranAt: Date },
+): Promise<void> {
+  await db
+    .update(jobRuns)
+    .set({ status: "done", leaseUntil: null, result: done.result ?? null, ranAt: done.ranAt })
+    .where(ownClaim(claim));
+}
+
+/** A failed run gives its slot back, so the next tick tries again. */
+async function releaseSlot(db: Database, claim: SlotClaim): Promise<void> {
+  await db.delete(jobRuns).where(ownClaim(claim));
 }
 
 /** node-cron's own messages (missed ticks, overlaps, errors) into our log. */
@@ -77,6 +158,8 @@ export class Scheduler {
   private readonly running = new Set<Promise<unknown>>();
   private readonly logger: Logger;
   private readonly lookbackMs: number;
+  private readonly claimLeaseMs: number;
+  readonly instanceId: string;
   private started = false;
   private stopped = false;
   private starting: Promise<JobOutcome[]> | undefined;
@@ -88,6 +171,9 @@ export class Scheduler {
   ) {
     this.logger = deps.logger.child({ component: "scheduler" });
     this.lookbackMs = options.lookbackMs ?? 8 * 24 * 60 * MINUTE;
+    this.claimLeaseMs = options.claimLeaseMs ?? 10 * MINUTE;
+    this.instanceId =
+      options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const names = new Set<string>();
     for (const job of jobs) {
       if (names.has(job.name)) throw new Error(`two jobs are named ${job.name}`);
@@ -172,27 +258,46 @@ export class Scheduler {
     const slotAt = this.latestSlot(job, now);
     if (!slotAt) return { job: job.name, slot: null, status: "skipped" };
     const slot = slotKey(slotAt, this.deps.config.timeZone);
-    const { db } = this.deps;
-    const done = await db
-      .select({ job: jobRuns.job })
-      .from(jobRuns)
-      .where(and(eq(jobRuns.job, job.name), eq(jobRuns.runKey, slot)))
-      .limit(1);
-    if (done.length > 0) return { job: job.name, slot, status: "skipped" };
+    const { db, clock } = this.deps;
+    const claim: SlotClaim = { job: job.name, slot, instanceId: this.instanceId };
+    const claimed = await claimSlot(db, { ...claim, now: clock.now(), leaseMs: this.claimLeaseMs });
+    // done already, or running in another instance (or in this one, from an overlapping catch-up)
+    if (!claimed) return { job: job.name, slot, status: "skipped" };
     const log = this.logger.child({ job: job.name, slot });
     const started = Date.now();
+    const heartbeat = setInterval(
+      () => {
+        renewSlot(db, claim, new Date(clock.now().getTime() + this.claimLeaseMs)).catch(
+          (error: unknown) => log.warn({ err: error }, "could not renew the slot's claim"),
+        );
+      },
+      Math.max(1000, Math.floor(this.claimLeaseMs / 3)),
+    );
+    heartbeat.unref();
     let result: unknown;
     try {
       result = await job.run(now, this.deps);
     } catch (error) {
+      clearInterval(heartbeat);
       log.error({ err: error }, "job failed: the next tick tries again");
+      await releaseSlot(db, claim).catch((releaseError: unknown) =>
+        log.warn(
+          { err: releaseError },
+          "could not release the failed slot: it is tried again once its claim expires",
+        ),
+      );
       return { job: job.name, slot, status: "failed", error: String(error) };
     }
+    clearInterval(heartbeat);
     const summary = summarize(result);
-    await db
-      .insert(jobRuns)
-      .values({ job: job.name, runKey: slot, result: summary ?? null, ranAt: now })
-      .onConflictDoNothing();
+    try {
+      await finishSlot(db, claim, { result: summary, ranAt: now });
+    } catch (error) {
+      log.error(
+        { err: error },
+        "job ran but could not be recorded: it runs again once its claim expires (jobs are idempotent)",
+      );
+    }
     log.info({ result: summary, ms: Date.now() - started }, "job ran");
     return { job: job.name, slot, status: "ran", result };
   }

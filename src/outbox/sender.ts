@@ -104,6 +104,8 @@ export class OutboxSender {
     this.stopping = true;
     this.stopController.abort();
     await this.running;
+    // Another instance may lead at once, rather than when the lease runs out.
+    await this.settings.leadership.release?.();
     this.logger.info({ senderId: this.senderId, stats: this.stats }, "outbox sender stopped");
   }
 

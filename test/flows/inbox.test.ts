@@ -20,7 +20,8 @@ describeWithDatabase("the officers' inbox", (database) => {
 
     await officer.press("Nguồn kinh phí");
     await officer.press("Khuyến công quốc gia");
-    const national = officer.world.api.messages.get(officer.findButton("Trạng thái").messageId)?.text ?? "";
+    const national =
+      officer.world.api.messages.get(officer.findButton("Trạng thái").messageId)?.text ?? "";
     expect(national).toContain("Lọc: Khuyến công quốc gia");
     expect(national).not.toContain("Khuyến công địa phương ·");
 
@@ -29,7 +30,8 @@ describeWithDatabase("the officers' inbox", (database) => {
     await officer.press("Nguồn kinh phí");
     await officer.press("Tất cả");
     await officer.press("Trang sau ▶️");
-    const second = officer.world.api.messages.get(officer.findButton("Trạng thái").messageId)?.text ?? "";
+    const second =
+      officer.world.api.messages.get(officer.findButton("Trạng thái").messageId)?.text ?? "";
     expect(second).toContain("trang 2/");
 
     await officer.send("/find LS-2026-0003");

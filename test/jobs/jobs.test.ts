@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/clock.ts";
 import { parseConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db/client.ts";
-import { calendarEvents, establishments, jobRuns, outbox } from "../../src/db/schema/index.ts";
+import {
+  calendarEvents,
+  establishments,
+  type InboxStatus,
+  jobRuns,
+  outbox,
+  updates,
+} from "../../src/db/schema/index.ts";
 import { createI18n } from "../../src/i18n.ts";
 import {
   type CalendarRemindersResult,
@@ -14,6 +21,7 @@ import { outboxCleanupJob } from "../../src/jobs/outbox-cleanup.ts";
 import type { Job, JobDependencies } from "../../src/jobs/registry.ts";
 import { jobs } from "../../src/jobs/registry.ts";
 import { cronLogger, Scheduler, slotKey } from "../../src/jobs/scheduler.ts";
+import { updatesCleanupJob } from "../../src/jobs/updates-cleanup.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { addUser, queue, rows, setupSender, vn } from "../outbox/support.ts";
 import { describeWithDatabase } from "../support/database.ts";
@@ -249,6 +257,38 @@ describeWithDatabase("jobs", (database) => {
     expect((await rows(db)).map((row) => row.dedupeKey)).toEqual(["sent-29", "dead-60", "pending"]);
   });
 
+  it("updates-cleanup deletes handled updates after four days, and never unhandled ones", async () => {
+    const { db } = database();
+    const now = vn("2026-12-31T03:45:00");
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const row = (updateId: number, status: InboxStatus, handledDaysAgo?: number) => ({
+      updateId,
+      chatKey: 1,
+      payload: { update_id: updateId },
+      status,
+      availableAt: daysAgo(10),
+      receivedAt: daysAgo(10),
+      handledAt: handledDaysAgo === undefined ? null : daysAgo(handledDaysAgo),
+    });
+    await db
+      .insert(updates)
+      .values([
+        row(1, "done", 5),
+        row(2, "failed", 4.5),
+        row(3, "done", 3.9),
+        row(4, "failed", 1),
+        row(5, "pending"),
+        row(6, "processing"),
+      ]);
+    const result = await updatesCleanupJob.run(now, dependencies(db, now));
+    expect(result).toEqual({ deletedUpdates: 2 });
+    const left = await db
+      .select({ id: updates.updateId })
+      .from(updates)
+      .orderBy(asc(updates.updateId));
+    expect(left.map((kept) => kept.id)).toEqual([3, 4, 5, 6]);
+  });
+
   describe("the scheduler", () => {
     let runs: Date[] = [];
     const counting: Job<{ runs: number }> = {
@@ -343,10 +383,12 @@ describeWithDatabase("jobs", (database) => {
       expect(outcomes.map((outcome) => [outcome.job, outcome.status])).toEqual([
         ["calendar-reminders", "ran"],
         ["outbox-cleanup", "ran"],
+        ["updates-cleanup", "ran"],
       ]);
       await first.stop();
       const second = new Scheduler(jobs, deps);
       expect((await second.start()).map((outcome) => outcome.status)).toEqual([
+        "skipped",
         "skipped",
         "skipped",
       ]);

@@ -46,8 +46,8 @@ const ALLOWED: Record<string, string[]> = {
   services: ["db", "domain", "outbox", "data", ...SHARED],
   forms: ["services", "db", "domain", "outbox", ...SHARED],
   updates: ["services", "db", "domain", ...SHARED],
-  jobs: ["forms", "services", "outbox", "db", "domain", "data", ...SHARED],
-  bot: ["forms", "services", "outbox", "db", "domain", "data", ...SHARED],
+  jobs: ["forms", "services", "outbox", "updates", "db", "domain", "data", ...SHARED],
+  bot: ["forms", "services", "outbox", "updates", "db", "domain", "data", ...SHARED],
 };
 
 describe("architecture", () => {

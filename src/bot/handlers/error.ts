@@ -1,4 +1,5 @@
 import type { BotError } from "grammy";
+import { isTransientDatabaseError } from "../../updates/transient-errors.ts";
 import type { BotContext } from "../context.ts";
 import { repeatCurrentStep } from "../forms/flow.ts";
 
@@ -12,6 +13,16 @@ import { repeatCurrentStep } from "../forms/flow.ts";
 export async function errorHandler(error: BotError<BotContext>): Promise<void> {
   const { ctx } = error;
   const logger = ctx.logger ?? ctx.deps?.logger;
+  if (isTransientDatabaseError(error.error)) {
+    // The database is away: nothing can be saved now, so no apology that says it was. The update
+    // stays in the inbox and is handled again when the database is back; its chat is told once
+    // that the bot is busy (src/updates/busy-notice.ts).
+    logger?.warn(
+      { err: error.error, update_id: ctx.update.update_id },
+      "database unreachable: the update will be retried",
+    );
+    throw error.error;
+  }
   logger?.error(
     { err: error.error, update_id: ctx.update.update_id },
     "error while handling an update",

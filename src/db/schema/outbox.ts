@@ -95,13 +95,26 @@ export const outbox = pgTable(
   ],
 );
 
-/** One row per job and period it has done (e.g. deadline-reminders / 2026-11-23): catch-up without doubling. */
+/** running: an instance claimed the slot and runs it now; done: it ran. */
+export type JobRunStatus = "running" | "done";
+
+/**
+ * One row per job and slot (e.g. calendar-reminders / 2026-11-23T08:00):
+ * inserted as "running" before the job runs (the insert only one instance
+ * wins), "done" after. Catch-up without doubling, across instances.
+ */
 export const jobRuns = pgTable(
   "job_runs",
   {
     job: text("job").notNull(),
     runKey: text("run_key").notNull(),
+    status: text("status").$type<JobRunStatus>().notNull().default("done"),
+    /** the scheduler instance that claimed the slot */
+    claimedBy: text("claimed_by"),
+    /** while running: after this instant the claim is taken to be dead and may be taken over */
+    leaseUntil: timestamptz("lease_until"),
     result: jsonb("result"),
+    /** when the run was claimed, then when it finished */
     ranAt: timestamptz("ran_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.job, t.runKey] })],
