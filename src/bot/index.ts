@@ -86,6 +86,12 @@ export function createBot(
     await next();
   });
   guarded.use(chatMemberFeature(deps));
+  // An update no person sent (a channel post, a poll) or sent on behalf of a chat (sender_chat)
+  // is nobody talking to us: ignored politely (a button still gets its answer).
+  guarded.use(async (ctx, next) => {
+    if (ctx.from !== undefined && !ctx.msg?.sender_chat) return next();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+  });
   // The officers' group: cards and questions arrive there too; a press is checked against the
   // presser's own role, and anything that needs typing continues in their private chat.
   const officersGroup = guarded.filter(
@@ -104,9 +110,7 @@ export function createBot(
   // pressed anywhere else (a group, an inline message) is still answered, so it stops spinning.
   guarded.use(async (ctx, next) => {
     if (ctx.chat?.type === "private") return next();
-    if (ctx.callbackQuery && ctx.chat?.id !== deps.config.officerChatId) {
-      await ctx.answerCallbackQuery().catch(() => undefined);
-    }
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
   });
   guarded.use(loadUser(registry));
   guarded.use(i18n);
