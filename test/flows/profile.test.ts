@@ -85,6 +85,9 @@ describeWithDatabase("the establishment profile", (database) => {
     await first.press("Sửa mục 3");
     await first.send(`${validTaxCode(1103)}-001`);
     const rows = await db.select().from(establishments).orderBy(establishments.id);
-    expect(rows.map((row) => row.taxCode)).toEqual([`${validTaxCode(1103)}-001`, validTaxCode(1104)]);
+    expect(rows.map((row) => row.taxCode)).toEqual([
+      `${validTaxCode(1103)}-001`,
+      validTaxCode(1104),
+    ]);
   });
 });

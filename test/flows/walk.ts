@@ -6,6 +6,8 @@ export async function fillProfile(owner: TestUser): Promise<void> {
   await owner.send("Hợp tác xã Chè <Bắc Sơn> & Co");
   await owner.press("Hợp tác xã");
   await owner.send(validTaxCode(owner.id));
+  await owner.send("15/3/2019");
+  await owner.send("Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn");
   await owner.send("xa cao loc");
   await owner.send("Thôn Nà Pàn");
   await owner.send("Hoàng Văn Minh");
@@ -17,14 +19,15 @@ export async function fillProfile(owner: TestUser): Promise<void> {
   await owner.send("15");
 }
 
-/** Eligibility (first application only), then the 11 questions of the application. */
+/**
+ * The screening (first application only: the one question the profile
+ * cannot answer), then the 11 questions of the application.
+ */
 export async function fillApplication(
   owner: TestUser,
   options: { eligibility?: boolean; title?: string } = {},
 ): Promise<void> {
-  if (options.eligibility !== false) {
-    for (let i = 0; i < 4; i++) await owner.press("Có");
-  }
+  if (options.eligibility !== false) await owner.press("Có");
   await owner.press("Khuyến công địa phương");
   await owner.press("4. ");
   await owner.send(options.title ?? "Hỗ trợ ứng dụng máy sấy chè");

@@ -1,12 +1,15 @@
 import type { LegalForm } from "../../db/schema/index.ts";
 import type { AppDependencies } from "../../dependencies.ts";
+import { type AnswerShape, NOT_TEXT } from "../../domain/answer-shape.ts";
 import {
   candidateLabelParts,
   communeLabel,
   formerDistrictLabel,
 } from "../../domain/commune-labels.ts";
 import { communeByCode, findCommunes } from "../../domain/communes.ts";
+import { compareDates, formatDate, localParts, parseDate } from "../../domain/dates.ts";
 import { formatPhone, parsePhone } from "../../domain/phone.ts";
+import { LEGAL_FORM_IDS } from "../../domain/province.ts";
 import { parseTaxCode } from "../../domain/tax-code.ts";
 import {
   createEstablishmentDraft,
@@ -37,24 +40,24 @@ import {
 type ProfileFacts = Record<string, never>;
 type ProfileQuestion = Question<EstablishmentDraft, EstablishmentPatch, ProfileFacts>;
 
-export const LEGAL_FORMS: readonly LegalForm[] = [
-  "enterprise",
-  "cooperative",
-  "cooperative-group",
-  "household-business",
-];
+export const LEGAL_FORMS: readonly LegalForm[] = LEGAL_FORM_IDS;
 
-/** A short free-text question saved into one column. */
+/**
+ * A short free-text question saved into one column; `unlikely`: what its
+ * answers should not look like (a number for a name: asked about first).
+ */
 const textField = (
   id: string,
   field: keyof EstablishmentPatch & keyof EstablishmentDraft & string,
   maxLength: number,
+  unlikely: readonly AnswerShape[] = NOT_TEXT,
 ): ProfileQuestion =>
   textQuestion<EstablishmentDraft, EstablishmentPatch, ProfileFacts>({
     id,
     promptKey: `profile-q-${id}`,
     field,
     maxLength,
+    unlikely,
   });
 
 const COMMUNE_PICK_PREFIX = "c:";
@@ -263,10 +266,68 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 
 export const SKIP_VALUE = "skip";
 
+const skipChoice = (labelKey = "form-skip"): Choice => ({
+  value: SKIP_VALUE,
+  label: { key: labelKey },
+  acknowledgement: { key: "form-skipped-ack" },
+});
+
+const isHousehold = (record: EstablishmentDraft) => record.legalForm === "household-business";
+
+/** The earliest year a registration is taken to be issued in (an earlier one is a typo). */
+const EARLIEST_ISSUE_YEAR = 1950;
+
+/** The day the tax code or registration was issued (ngày cấp); a household business without one skips. */
+const taxIssuedOnQuestion: ProfileQuestion = {
+  id: "tax-issued-on",
+  promptKey: "profile-q-tax-issued-on",
+  promptVars: (record) => ({ household: isHousehold(record) ? "yes" : "no" }),
+  choices: (record) => (isHousehold(record) ? [skipChoice("tax-issued-none")] : []),
+  // "" means the owner has no paper to give a date of
+  isAnswered: (record) => record.taxCodeIssuedOn !== null,
+  accept(input, record, { nowIso, timeZone }) {
+    if (input.kind === "choice") {
+      if (input.value !== SKIP_VALUE || !isHousehold(record))
+        return { ok: false, error: { key: "form-use-buttons" } };
+      return { ok: true, patch: { taxCodeIssuedOn: "", taxCodeIssuedBy: "" } };
+    }
+    const checked = expectText(input, 30);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const parsed = parseDate(checked.text);
+    if (!parsed.ok) return { ok: false, error: invalid(parsed, checked.text) };
+    const date = parsed.value;
+    if (compareDates(date, localParts(new Date(nowIso), timeZone)) > 0)
+      return {
+        ok: false,
+        error: { key: "tax-issued-in-future", vars: { date: formatDate(date) } },
+      };
+    if (date.year < EARLIEST_ISSUE_YEAR)
+      return {
+        ok: false,
+        error: { key: "tax-issued-too-early", vars: { date: formatDate(date) } },
+      };
+    const iso = `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+    return { ok: true, patch: { taxCodeIssuedOn: iso } };
+  },
+  display: (record, _context, t) => {
+    const value = record.taxCodeIssuedOn;
+    if (value === null) return null;
+    if (value === "") return t("form-skipped");
+    const [year, month, day] = value.split("-").map(Number);
+    return formatDate({ year: year ?? 0, month: month ?? 0, day: day ?? 0 });
+  },
+};
+
+/** Who issued it (nơi cấp); not asked when the owner has no paper. */
+const taxIssuedByQuestion: ProfileQuestion = {
+  ...textField("tax-issued-by", "taxCodeIssuedBy", 200),
+  applies: (record) => record.taxCodeIssuedOn !== "",
+};
+
 const emailQuestion: ProfileQuestion = {
   id: "email",
   promptKey: "profile-q-email",
-  choices: () => [{ value: SKIP_VALUE, label: { key: "form-skip" } }],
+  choices: () => [skipChoice()],
   // "" means the owner chose to give none
   isAnswered: (record) => record.email !== null,
   accept(input) {
@@ -311,6 +372,8 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch,
   kind: "profile",
   roles: ["applicant", "officer", "admin"],
   entry: { command: "profile", menuKey: "menu-profile" },
+  names: { form: "form-name-profile", resumeButton: "menu-resume-profile" },
+  draftName: (record) => record.name,
   load: (db, ref) => findEstablishment(db, ref.recordId, ref.userId),
   async save(db, ref, patch) {
     // One establishment per tax code; nothing is said about who has it (it may be another owner).
@@ -395,8 +458,11 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch,
       },
       display: (record) => record.taxCode,
     },
+    taxIssuedOnQuestion,
+    taxIssuedByQuestion,
     communeQuestion,
-    textField("address", "address", 200),
+    // An address may hold a house number; never a phone, an amount or a head count.
+    textField("address", "address", 200, ["phone", "email", "tax-code", "money", "count", "date"]),
     textField("representative", "representativeName", 100),
     textField("position", "representativePosition", 100),
     phoneQuestion,
