@@ -1,13 +1,18 @@
 import type { TestUser } from "../support/chat.ts";
 import { validTaxCode } from "../support/tax-codes.ts";
 
+/** The date and the office of issue of the tax code (asked right after it). */
+export async function answerTaxCodeDetails(owner: TestUser): Promise<void> {
+  await owner.send("15/3/2019");
+  await owner.send("Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn");
+}
+
 /** The answers of a complete establishment profile, in the order asked. */
 export async function fillProfile(owner: TestUser): Promise<void> {
   await owner.send("Hợp tác xã Chè <Bắc Sơn> & Co");
   await owner.press("Hợp tác xã");
   await owner.send(validTaxCode(owner.id));
-  await owner.send("15/3/2019");
-  await owner.send("Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn");
+  await answerTaxCodeDetails(owner);
   await owner.send("xa cao loc");
   await owner.send("Thôn Nà Pàn");
   await owner.send("Hoàng Văn Minh");
