@@ -226,16 +226,16 @@ cap-rule-text = { $shape ->
         [amount] at most { $amount } per establishment
        *[both] { $percent }% of the total cost, at most { $amount } per establishment
     }{ $line ->
-        [yes] {" "}(a complete technology line: up to { $lineAmount })
+        [yes] , a complete technology line up to { $lineAmount }
        *[no] {""}
     }
 cap-basis-text = { $basis ->
         [local] at the province's local khuyến công rate
-        [local-by-national] at the national khuyến công rate; the province's own rate may differ
+        [local-by-national] at the national khuyến công rate, the province's own rate may differ
        *[national] at the national khuyến công rate
     }
-cap-over = ⚠️ The support asked is above this application's maximum of { $limit } ({ cap-rule-text }, { cap-basis-text }). You may keep your figure; an officer will review it.
-cap-rule-note = <i>Maximum: { cap-rule-text }, { cap-basis-text }. For this application: { $limit }.</i>
+cap-over = ⚠️ The support asked is above this application's maximum of { $limit } ({ cap-rule-text }; { cap-basis-text }). You may keep your figure; an officer will review it.
+cap-rule-note = <i>Maximum: { cap-rule-text }; { cap-basis-text }. For this application: { $limit }.</i>
 period-outside-plan-year = The work must fall within the plan year { $year } (you typed { $input }). Please type it again.
 period-end-before-start = The finishing month cannot be before the start ({ $start }). Please type it again.
 

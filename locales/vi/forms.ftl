@@ -226,16 +226,16 @@ cap-rule-text = { $shape ->
         [amount] không quá { $amount } mỗi cơ sở
        *[both] { $percent }% tổng kinh phí, không quá { $amount } mỗi cơ sở
     }{ $line ->
-        [yes] {" "}(dây chuyền công nghệ hoàn chỉnh: đến { $lineAmount })
+        [yes] , dây chuyền công nghệ hoàn chỉnh đến { $lineAmount }
        *[no] {""}
     }
 cap-basis-text = { $basis ->
         [local] theo mức khuyến công địa phương của tỉnh
-        [local-by-national] theo mức khuyến công quốc gia; mức riêng của tỉnh có thể khác
+        [local-by-national] theo mức khuyến công quốc gia, mức riêng của tỉnh có thể khác
        *[national] theo mức khuyến công quốc gia
     }
-cap-over = ⚠️ Số đề nghị hỗ trợ vượt mức tối đa của hồ sơ này là { $limit } ({ cap-rule-text }, { cap-basis-text }). Anh/Chị vẫn có thể giữ số đã ghi; cán bộ sẽ xem xét.
-cap-rule-note = <i>Mức tối đa: { cap-rule-text }, { cap-basis-text }. Với hồ sơ này: { $limit }.</i>
+cap-over = ⚠️ Số đề nghị hỗ trợ vượt mức tối đa của hồ sơ này là { $limit } ({ cap-rule-text }; { cap-basis-text }). Anh/Chị vẫn có thể giữ số đã ghi; cán bộ sẽ xem xét.
+cap-rule-note = <i>Mức tối đa: { cap-rule-text }; { cap-basis-text }. Với hồ sơ này: { $limit }.</i>
 period-outside-plan-year = Thời gian thực hiện phải trong năm kế hoạch { $year } (Anh/Chị ghi { $input }). Anh/Chị vui lòng gõ lại.
 period-end-before-start = Tháng hoàn thành không thể trước tháng bắt đầu ({ $start }). Anh/Chị vui lòng gõ lại.
 

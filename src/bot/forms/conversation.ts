@@ -216,16 +216,22 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
             if ((await save(current, undefined, [], kept)) === "done") return;
           }
         } else if (reserved?.kind === "confirm") {
-          await current.answerCallbackQuery();
-          if (!pending || pending.number !== reserved.number) {
-            // A read-back from before (or from a conversation lost to a deploy): nothing to confirm.
+          if (pending && pending.number !== reserved.number) {
+            // The button of an earlier read-back: the answer waiting now is another one.
+            await current.answerCallbackQuery({ text: current.t("form-old-button") });
+            await acknowledgePress(current, undefined, undefined);
+          } else if (!pending) {
+            // Nothing waits (the conversation was lost to a deploy): the answer is asked again.
+            await current.answerCallbackQuery();
             await acknowledgePress(current, undefined, undefined);
             await sayThenAsk(current, { key: "form-confirm-expired" });
           } else if (reserved.answer === "no") {
+            await current.answerCallbackQuery();
             await acknowledgePress(current, undefined, undefined);
             pending = undefined;
             await ask(current);
           } else {
+            await current.answerCallbackQuery();
             const { confirmation } = pending;
             const confirmed = { pressed: () => `✅ ${current.t("form-confirmed")}` };
             if (
