@@ -281,6 +281,31 @@ export async function pauseForm(db: Executor, userId: number): Promise<void> {
 }
 
 /**
+ * The paused form, if its draft is still there; a paused form whose draft
+ * is gone (submitted or deleted elsewhere) is closed.
+ */
+async function livePausedForm(
+  services: FormServices,
+  userId: number,
+): Promise<OpenForm | undefined> {
+  const { db } = services.deps;
+  const paused = await readOpenForm(db, userId);
+  if (!paused?.paused) return undefined;
+  const definition = services.forms.get(paused.kind);
+  const record = definition && (await definition.load(db, refOf(paused, userId)));
+  if (record !== undefined) return paused;
+  await writeOpenForm(db, userId, null);
+  return undefined;
+}
+
+const targetOf = (openForm: OpenForm): OpenTarget =>
+  withoutUndefined({
+    kind: openForm.kind,
+    recordId: openForm.recordId,
+    continueWith: openForm.continueWith,
+  });
+
+/**
  * "Điền tiếp": the paused form where it was (keeping where it goes next; an
  * answer being changed from the summary is asked again), else the first
  * draft left, at its first unanswered question.
@@ -289,18 +314,13 @@ export async function resumeForm(
   services: FormServices,
   userId: number,
 ): Promise<FormStep | undefined> {
-  const paused = await readOpenForm(services.deps.db, userId);
-  if (paused?.paused) {
-    const target: OpenTarget = withoutUndefined({
-      kind: paused.kind,
-      recordId: paused.recordId,
-      continueWith: paused.continueWith,
-    });
+  const paused = await livePausedForm(services, userId);
+  if (paused) {
     const at: OpenAt =
       paused.editing && paused.questionId
         ? { questionId: paused.questionId, editing: true }
         : "first-unanswered";
-    const step = await openFormAt(services, userId, target, at);
+    const step = await openFormAt(services, userId, targetOf(paused), at);
     if (step) return step;
   }
   const left = await findResumable(services, userId);
@@ -329,14 +349,8 @@ export async function findResumable(
   services: FormServices,
   userId: number,
 ): Promise<OpenTarget | undefined> {
-  const paused = await readOpenForm(services.deps.db, userId);
-  if (paused?.paused && services.forms.get(paused.kind)) {
-    return withoutUndefined({
-      kind: paused.kind,
-      recordId: paused.recordId,
-      continueWith: paused.continueWith,
-    });
-  }
+  const paused = await livePausedForm(services, userId);
+  if (paused) return targetOf(paused);
   for (const definition of services.forms.all()) {
     const recordId = await definition.resumable?.(services.deps.db, userId);
     if (recordId !== undefined) return { kind: definition.kind, recordId };
@@ -350,7 +364,7 @@ export async function resumableFormKind(
   userId: number,
 ): Promise<string | undefined> {
   const openForm = await readOpenForm(services.deps.db, userId);
-  if (openForm && services.forms.get(openForm.kind)) return openForm.kind;
+  if (isFormActive(openForm) && services.forms.get(openForm.kind)) return openForm.kind;
   return (await findResumable(services, userId))?.kind;
 }
 

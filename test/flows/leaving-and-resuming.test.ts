@@ -173,4 +173,25 @@ describeWithDatabase("leaving a form and coming back to it", (database) => {
     await owner.send("/applications");
     expect(owner.lastText()).toContain("Anh/Chị đang điền dở hồ sơ đề nghị hỗ trợ.");
   });
+
+  it("a paused draft deleted meanwhile is no longer offered", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = await ownerPartWayThroughProfile(world, 2107);
+    await owner.send("/cancel");
+    await owner.press("💾 Giữ lại");
+    await db.delete(establishments);
+    await owner.send("/start");
+    expect(owner.lastText()).not.toContain("đang điền dở");
+    expect(
+      owner
+        .lastReplyKeyboard()
+        ?.flat()
+        .some((label) => label.startsWith("▶️")),
+    ).toBe(false);
+    const [user] = await db.select().from(users).where(eq(users.id, 2107));
+    expect(user?.openForm).toBeNull();
+    await owner.send("▶️ Điền tiếp thông tin cơ sở");
+    expect(owner.lastText()).toContain("Anh/Chị không có gì đang điền dở.");
+  });
 });
