@@ -82,6 +82,7 @@ personal-data-summary =
     • Establishment: { $establishments }
     • Applications: { $applications }{ $drafts ->
         [0] {""}
+        [one] {" "}(one of them a draft)
        *[other] {" "}({ $drafts } of them drafts)
     }
     See the details under «{ menu-profile }» and «{ menu-applications }». Type /deletedata to delete it all.

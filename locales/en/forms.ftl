@@ -164,8 +164,8 @@ eligibility-q-industrial = Does the establishment produce industrial or handicra
 eligibility-q-industrial-help = Khuyến công supports industrial and handicraft production. Pure trade or services are not supported.
 eligibility-q-capital = The establishment has { $workers } workers, more than { $maxWorkers }. Is its total capital { $maxCapital } or less?
 eligibility-q-capital-help = Khuyến công is for small and medium enterprises: up to { $maxWorkers } workers, or total capital up to { $maxCapital }.
-eligibility-warning-industrial = Khuyến công mainly supports industrial and handicraft production. You may continue; an officer will look at it and contact you if needed.
-eligibility-warning-size = An establishment larger than a small or medium enterprise (up to { $maxWorkers } workers, or capital up to { $maxCapital }) may not be eligible. You may continue; an officer will look at it.
+eligibility-warning-industrial = ⚠️ Khuyến công mainly supports industrial and handicraft production. You may continue; an officer will look at it and contact you if needed.
+eligibility-warning-size = ⚠️ An establishment larger than a small or medium enterprise (up to { $maxWorkers } workers, or capital up to { $maxCapital }) may not be eligible. You may continue; an officer will look at it.
 eligibility-concern-not-rural = ⚠️ The establishment is in a ward (phường). Khuyến công supports rural establishments; an officer will look at it. If the commune is wrong, change it under «{ menu-profile }».
 eligibility-concern-legal-form = ⚠️ { $legalForm ->
         [enterprise] An enterprise
@@ -181,7 +181,19 @@ application-q-program = Which funding stream do you apply to?
 application-q-program-help = If unsure, choose «Local khuyến công»; an officer will advise.
 program-local = Local khuyến công
 program-national = National khuyến công
-application-q-category = What kind of support do you ask for?
+application-q-category =
+    What kind of support do you ask for?
+    1. { category-training }
+    2. { category-management }
+    3. { category-demonstration-model }
+    4. { category-machinery }
+    5. { category-typical-products }
+    6. { category-fairs-showrooms }
+    7. { category-design-trademark }
+    8. { category-consulting }
+    9. { category-cleaner-production }
+    10. { category-industrial-clusters }
+    11. { category-information }
 application-q-category-help = The most common is item 4: advanced machinery and equipment. Type /help at any question for an explanation.
 application-q-title = A short title for what you ask support for? E.g. Support for a tea dryer.
 application-q-title-help = One short sentence saying what is needed, at most 200 characters.

@@ -164,8 +164,8 @@ eligibility-q-industrial = Cơ sở có sản xuất hàng công nghiệp, tiể
 eligibility-q-industrial-help = Khuyến công hỗ trợ cơ sở sản xuất, chế biến công nghiệp và tiểu thủ công nghiệp. Buôn bán, dịch vụ thuần tuý không thuộc diện hỗ trợ.
 eligibility-q-capital = Cơ sở có { $workers } lao động, nhiều hơn { $maxWorkers } người. Tổng nguồn vốn của cơ sở có từ { $maxCapital } trở xuống không?
 eligibility-q-capital-help = Khuyến công dành cho doanh nghiệp nhỏ và vừa: có đến { $maxWorkers } lao động, hoặc tổng nguồn vốn đến { $maxCapital }.
-eligibility-warning-industrial = Khuyến công chủ yếu hỗ trợ sản xuất công nghiệp, tiểu thủ công nghiệp. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét và liên hệ nếu cần.
-eligibility-warning-size = Cơ sở lớn hơn doanh nghiệp nhỏ và vừa (đến { $maxWorkers } lao động, hoặc vốn đến { $maxCapital }) có thể không thuộc diện hỗ trợ. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét.
+eligibility-warning-industrial = ⚠️ Khuyến công chủ yếu hỗ trợ sản xuất công nghiệp, tiểu thủ công nghiệp. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét và liên hệ nếu cần.
+eligibility-warning-size = ⚠️ Cơ sở lớn hơn doanh nghiệp nhỏ và vừa (đến { $maxWorkers } lao động, hoặc vốn đến { $maxCapital }) có thể không thuộc diện hỗ trợ. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét.
 eligibility-concern-not-rural = ⚠️ Cơ sở đặt tại phường. Hỗ trợ khuyến công dành cho cơ sở ở nông thôn; cán bộ sẽ xem xét. Nếu xã, phường chưa đúng, Anh/Chị sửa ở «{ menu-profile }».
 eligibility-concern-legal-form = ⚠️ Loại hình { $legalForm ->
         [enterprise] doanh nghiệp
@@ -181,7 +181,19 @@ application-q-program = Anh/Chị đăng ký nguồn kinh phí nào?
 application-q-program-help = Nếu chưa rõ, Anh/Chị chọn «Khuyến công địa phương»; cán bộ sẽ tư vấn thêm.
 program-local = Khuyến công địa phương
 program-national = Khuyến công quốc gia
-application-q-category = Anh/Chị đề nghị hỗ trợ nội dung nào?
+application-q-category =
+    Anh/Chị đề nghị hỗ trợ nội dung nào?
+    1. { category-training }
+    2. { category-management }
+    3. { category-demonstration-model }
+    4. { category-machinery }
+    5. { category-typical-products }
+    6. { category-fairs-showrooms }
+    7. { category-design-trademark }
+    8. { category-consulting }
+    9. { category-cleaner-production }
+    10. { category-industrial-clusters }
+    11. { category-information }
 application-q-category-help = Phổ biến nhất là mục 4: ứng dụng máy móc thiết bị tiên tiến. Gõ /help ở từng câu để được giải thích.
 application-q-title = Tên nội dung đề nghị hỗ trợ? Ví dụ: Hỗ trợ ứng dụng máy sấy chè.
 application-q-title-help = Một câu ngắn nói rõ cần hỗ trợ gì, tối đa 200 ký tự.

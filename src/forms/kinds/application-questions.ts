@@ -131,11 +131,12 @@ export const programQuestion: ApplicationQuestion = {
 export const categoryQuestion: ApplicationQuestion = {
   id: "category",
   promptKey: "application-q-category",
-  columns: 1,
+  // The question lists each category in full; its button carries the number and a short name.
+  columns: 2,
   choices: () =>
     SUPPORT_CATEGORIES.map((category) => ({
       value: category.id,
-      label: { key: `category-${category.id}` },
+      label: { key: `category-${category.id}-short` },
       prefix: `${category.number}. `,
     })),
   isAnswered: (record) => record.category !== null,
