@@ -152,4 +152,40 @@ describeWithDatabase("changing an answer from the summary", (database) => {
     expect(owner.lastText()).not.toContain("Sản xuất công nghiệp, TTCN");
     expect(owner.lastText()).toContain("1. Nguồn kinh phí");
   });
+
+  it("keeps a summary of long answers, led by long warnings, within Telegram's limit", async () => {
+    const { db } = database();
+    const world = createTestWorld(db, { now: "2026-11-29T03:00:00Z" });
+    const owner = new TestUser(world, 2206);
+    await owner.consent();
+    await owner.send("/apply");
+    await fillProfile(owner);
+    await owner.press("✅ Thông tin đã đúng");
+    // In English, whose texts are the longer.
+    await owner.send("/language");
+    await owner.press("🇬🇧 English");
+    await owner.press("No");
+    await owner.press("National");
+    await owner.press("4. ");
+    // Cut by code points, as Telegram never sends half an emoji.
+    const upTo = (text: string, max: number) => Array.from(text).slice(0, max).join("").trim();
+    await owner.send(upTo("Máy <sấy> & chè 🍵 ".repeat(12), 180));
+    await owner.send(upTo("Mô tả <dài> & chi tiết 🍵 ".repeat(90), 1850));
+    await owner.send("2 tỷ");
+    await owner.send("900 triệu");
+    await owner.send("100 triệu"); // own funds that do not add up: a warning under its row too
+    await owner.send("3/2028");
+    await owner.send("10/2028");
+    await owner.send(upTo("Kết quả <nhiều> & tốt 🍵 ".repeat(45), 920));
+    await owner.press("Skip");
+    // Each message reached the fake Telegram, which refuses one over 4096 characters.
+    await owner.press("Edit 7");
+    await owner.send("950 triệu");
+    await owner.send("100 triệu");
+    const summary = owner.lastText();
+    expect(summary).toContain("⚠️ Support plus own funds make 1,05 tỷ đồng");
+    expect(summary).toContain("Tap «Edit 7» to change it.");
+    expect(summary).toContain("Tap «Edit 8» to change it.");
+    expect(summary).toContain("Tap «Edit 1» to change it.");
+  });
 });

@@ -10,7 +10,7 @@ import type {
   QuestionContext,
 } from "../../forms/types.ts";
 import { escapeHtml } from "../../i18n.ts";
-import { clip } from "../text-limits.ts";
+import { clip, TELEGRAM_TEXT_LIMIT, visibleLength } from "../text-limits.ts";
 import { formAnswerCallback } from "./callbacks.ts";
 import { KEEP_VALUE } from "./reserved-values.ts";
 
@@ -156,9 +156,18 @@ export async function replyWithLead(
   const leadText = (lead?.notices ?? []).map((notice) => renderMessage(ctx, notice)).join("\n");
   const remove = lead?.removeReplyKeyboard === true;
   const inline = markup !== undefined && "inline_keyboard" in markup;
-  if (remove && inline && leadText !== "") {
-    await ctx.reply(leadText, { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
-    return ctx.reply(text, { parse_mode: "HTML", reply_markup: markup });
+  // A long summary led by long notices could pass Telegram's limit together: then apart.
+  const tooLong = visibleLength(`${leadText}\n\n${text}`) > TELEGRAM_TEXT_LIMIT;
+  if (leadText !== "" && ((remove && inline) || tooLong)) {
+    await ctx.reply(leadText, {
+      parse_mode: "HTML",
+      ...(remove && inline ? { reply_markup: { remove_keyboard: true as const } } : {}),
+    });
+    const replyMarkup = markup ?? (remove ? { remove_keyboard: true as const } : undefined);
+    return ctx.reply(text, {
+      parse_mode: "HTML",
+      ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
+    });
   }
   const body = leadText === "" ? text : `${leadText}\n\n${text}`;
   const replyMarkup = markup ?? (remove ? { remove_keyboard: true as const } : undefined);
