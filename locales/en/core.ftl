@@ -13,17 +13,20 @@ consent-accepted = Thank you for agreeing. Please choose what you would like to 
 consent-declined =
     We respect your choice and store nothing about you.
     Type /start whenever you want to begin again.
+consent-declined-already-agreed = You agreed before, so your establishment's details and applications are still kept, for the review of your support. To withdraw your agreement and delete all your data, type /deletedata.
 consent-required = Please tap «I agree» to continue. We have not stored anything about you yet.
 consent-choice-recorded = Noted.
 welcome-back = Welcome back. Please choose what you would like to do from the menu below.
-welcome-back-open-form = You have an application form in progress. Tap «{ menu-resume }» to continue it.
+welcome-back-open-form = You are filling in { $form }. Tap «{ $resume }» to continue.
 
 ## Main menu (reply keyboard)
 
 menu-apply = 📝 Apply for support
 menu-applications = 📂 My applications
 menu-profile = 🏭 My establishment
-menu-resume = ▶️ Continue my form
+menu-resume = ▶️ Continue my application
+menu-resume-profile = ▶️ Continue my details
+menu-resume-default = ▶️ Continue
 menu-help = ❓ Help
 menu-language = 🌐 Language
 menu-placeholder = Choose what to do…
@@ -76,9 +79,17 @@ personal-data-summary =
     The data we keep about you:
     • Telegram name: { $name }
     • The day you agreed: { $consent }
-    • Establishment profiles: { $establishments }
-    • Applications (drafts included): { $applications }
+    • Establishment: { $establishments }
+    • Applications: { $applications }{ $drafts ->
+        [0] {""}
+        [one] {" "}(one of them a draft)
+       *[other] {" "}({ $drafts } of them drafts)
+    }
     See the details under «{ menu-profile }» and «{ menu-applications }». Type /deletedata to delete it all.
+personal-data-establishment = «{ $name }»
+personal-data-establishment-draft = «{ $name }» (in progress)
+personal-data-unnamed = no name yet
+personal-data-none = none yet
 personal-data-delete-confirm = Are you sure you want to delete all your data? Your establishment's details and every application, submitted ones too, will be deleted for good.
 personal-data-delete-yes = 🗑 Delete everything
 personal-data-delete-no = Keep it

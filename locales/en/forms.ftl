@@ -2,10 +2,30 @@
 
 raw = { $text }
 form-progress = Step { $step }/{ $total }
-form-progress-eligibility = Preliminary question { $step }/{ $total }
 form-chosen = Chosen: { $value }
 form-skip = Skip
 form-skipped = (none)
+form-skipped-ack = Skipped
+form-editing = Editing item { $item } — now: { $value }
+form-keep-answer = ↩️ Keep as it is
+form-kept-answer = Kept as it is: { $value }
+form-confirm-unlikely = You wrote «{ $input }»: { $shape ->
+        [phone] that looks like a phone number
+        [email] that looks like an email address
+        [tax-code] that looks like a tax code
+        [money] that looks like an amount of money
+        [count] that looks like a number of people
+        [date] that looks like a date
+       *[number] that is only a number
+    }, not an answer to this question. Are you sure?
+form-confirm-yes = ✅ Yes, keep it
+form-confirm-retype = ✏️ Type it again
+form-confirmed = Confirmed.
+form-confirm-expired = Sorry, the answer waiting for your confirmation is no longer here. Please answer the question below again.
+form-help-lead = ℹ️ <b>What this means</b>
+form-name-default = the form
+form-name-profile = the establishment's details
+form-name-application = the application for support
 form-old-button = This button belongs to an earlier question. Please answer the current one.
 form-closed-button = This button can no longer be used.
 form-expected-text = Please type your answer.
@@ -22,27 +42,35 @@ form-command-as-answer = An answer does not start with «/». Please type it aga
 form-no-letters = The answer needs letters or digits. Please type it again.
 form-too-long = Your answer is { $length } characters long, over the limit of { $max }. Please shorten it.
 form-use-buttons = Please tap one of the buttons under the question.
-form-cancel-question = Do you want to keep what you have filled in, to continue later, or delete it?
-form-cancel-keep = 💾 Keep it, continue later
+form-cancel-question = Do you want to stop filling in { $form }? You can go on now, keep it to continue later, or delete the draft.
+form-cancel-keep = 💾 Keep it for later
 form-cancel-delete = 🗑 Delete the draft
-form-kept = What you filled in is kept. Tap «{ menu-resume }» whenever you want to continue.
-form-deleted = The draft is deleted.
-form-open-question = You have a form in progress. Continue it now, or later?
-form-open-toast = You have a form in progress.
+form-kept = Your progress on { $form } is kept. Tap «{ $resume }» whenever you want to continue.
+form-deleted = The draft of { $form } is deleted.
+form-delete-confirm = Are you sure you want to delete the draft of { $form }{ $named ->
+        [yes] {" "}«{ $name }»
+       *[no] {""}
+    }? { $answered } answer(s) will be lost for good.
+form-delete-yes = 🗑 Delete the draft
+form-delete-no = ↩️ Don't delete, go on
+form-open-question = You are filling in { $form }. Continue it now, or later?
+form-open-toast = You have something in progress: continue it, or leave it for later.
 form-continue = ▶️ Continue
 form-leave = ⏸ Later (keep the draft)
-resume-nothing = You have no form in progress.
+form-resumed = Let us go on with { $form }.
+resume-nothing = You have nothing in progress.
 summary-help = This is the summary. Tap «Edit N» to change one answer, or the last button to finish.
 summary-not-answered = not answered
 summary-edit-button = Edit { $number }
 summary-incomplete = Some questions are not answered yet. Please continue.
+summary-fix-hint = Tap «Edit { $item }» to change it.
 
 ## Establishment profile
 
 profile-intro = Please tell us about your establishment. Every answer is saved at once.
 profile-intro-before-application = Before the application, please tell us about your establishment. This is done once; every answer is saved at once.
 profile-saved = Your establishment's details are saved. Thank you. To apply for support, tap «{ menu-apply }».
-profile-saved-continue = Your establishment's details are saved. Now for the application.
+profile-saved-continue = ✅ Your establishment's details are saved.
 
 profile-q-name = What is the name of your establishment?
 profile-q-name-help = As on the business registration, e.g. Hợp tác xã Chè Bắc Sơn, Hộ kinh doanh Nguyễn Văn A.
@@ -50,6 +78,16 @@ profile-q-legal-form = What kind of establishment is it?
 profile-q-legal-form-help = As registered: enterprise, cooperative, cooperative group or household business.
 profile-q-tax-code = What is the establishment's tax code (mã số thuế)?
 profile-q-tax-code-help = A tax code has 10 digits (a branch: 10 digits, a dash, 3 digits). A household business may give the 12-digit citizen ID.
+profile-q-tax-issued-on = On what date was the tax code (or the registration) issued? E.g. 15/3/2019.{ $household ->
+        [yes] {" "}A household business without papers taps «{ tax-issued-none }».
+       *[no] {""}
+    }
+profile-q-tax-issued-on-help = The date of issue on the registration certificate (enterprise, cooperative, household business) or on the citizen ID, as day/month/year.
+profile-q-tax-issued-by = Which office issued it? E.g. Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn, Phòng Tài chính - Kế hoạch huyện…
+profile-q-tax-issued-by-help = As written on the registration certificate, or on the citizen ID.
+tax-issued-none = No papers yet
+tax-issued-in-future = { $date } has not come yet. Please check the date of issue.
+tax-issued-too-early = { $date } is too early for a registration. Please check the year.
 profile-q-commune = In which commune or ward of { $province } is it? Type the name (e.g. Na Sầm), or tap the button to pick from the list.
 profile-q-commune-help = Since 1/7/2025 there are no districts. Type the commune or ward; accents are optional. If you only remember the old district, type «huyện …» to see its communes.
 profile-q-address = The exact address (house number, village)?
@@ -95,6 +133,8 @@ summary-profile-close = ✔️ Done
 summary-label-profile-name = Name
 summary-label-profile-legal-form = Kind
 summary-label-profile-tax-code = Tax code
+summary-label-profile-tax-issued-on = Issued on
+summary-label-profile-tax-issued-by = Issued by
 summary-label-profile-commune = Commune/ward
 summary-label-profile-address = Address
 summary-label-profile-representative = Representative
@@ -107,11 +147,11 @@ summary-label-profile-workers = Workers
 
 ## Application
 
-application-intro =
-    Let us fill in a khuyến công support application for <b>{ $establishment }</b>.
-    It registers for the { $year } plan; the registration deadline is { $deadline }.
-    Every answer is saved at once. Type /help to have a question explained, /cancel to stop.
-application-resume-draft = You have an application in progress. Let us continue it.
+application-intro = Let us prepare an application for khuyến công support for <b>{ $establishment }</b>.
+application-plan-year = It registers for the { $year } plan; registration closes on { $deadline }.
+application-plan-year-after-deadline = Registration for the { $closedYear } plan closed on { $closedDeadline }, so this application registers for the { $year } plan (closing on { $deadline }).
+application-intro-how = Every answer is saved at once. Type /help to have a question explained, /cancel to stop.
+application-resume-draft = You have an application for support in progress. Let us continue it.
 application-already-submitted = This application was already submitted. See it under «{ menu-applications }».
 application-receipt =
     ✅ Application submitted. Your application code: <b>{ $code }</b>
@@ -122,16 +162,18 @@ answer-yes = Yes
 answer-no = No
 eligibility-q-industrial = Does the establishment produce industrial or handicraft goods (processing, metalwork, crafts…)?
 eligibility-q-industrial-help = Khuyến công supports industrial and handicraft production. Pure trade or services are not supported.
-eligibility-q-location = Is the establishment in a commune or ward of { $province }?
-eligibility-q-location-help = Support is for establishments producing in the province's rural areas.
-eligibility-q-legal-form = Is it a registered small or medium enterprise, cooperative, cooperative group or household business?
-eligibility-q-legal-form-help = These are the kinds of establishment khuyến công supports.
-eligibility-q-size = Does it have fewer than 300 workers, or capital under 100 billion đồng?
-eligibility-q-size-help = The usual test of a small or medium enterprise. Household businesses and small cooperatives answer «Yes».
-eligibility-warning-industrial = Khuyến công mainly supports industrial and handicraft production. You may continue; an officer will look at it and contact you if needed.
-eligibility-warning-location = { $province }'s khuyến công support is for establishments in the province. You may continue; an officer will look at it.
-eligibility-warning-legal-form = The establishment needs a registration (enterprise, cooperative, cooperative group, household business). You may continue and add the registration later.
-eligibility-warning-size = Large establishments may not be eligible. You may continue; an officer will look at it.
+eligibility-q-capital = The establishment has { $workers } workers, more than { $maxWorkers }. Is its total capital { $maxCapital } or less?
+eligibility-q-capital-help = Khuyến công is for small and medium enterprises: up to { $maxWorkers } workers, or total capital up to { $maxCapital }.
+eligibility-warning-industrial = ⚠️ Khuyến công mainly supports industrial and handicraft production. You may continue; an officer will look at it and contact you if needed.
+eligibility-warning-size = ⚠️ An establishment larger than a small or medium enterprise (up to { $maxWorkers } workers, or capital up to { $maxCapital }) may not be eligible. You may continue; an officer will look at it.
+eligibility-concern-not-rural = ⚠️ The establishment is in a ward (phường). Khuyến công supports rural establishments; an officer will look at it. If the commune is wrong, change it under «{ menu-profile }».
+eligibility-concern-legal-form = ⚠️ { $legalForm ->
+        [enterprise] An enterprise
+        [cooperative] A cooperative
+        [cooperative-group] A cooperative group
+        [household-business] A household business
+       *[other] This kind of establishment
+    } may not be eligible; an officer will look at it.
 
 application-q-program = Which funding stream do you apply to?
     • Local khuyến công (khuyến công địa phương): approved by the Provincial People's Committee, small and medium projects.
@@ -139,7 +181,19 @@ application-q-program = Which funding stream do you apply to?
 application-q-program-help = If unsure, choose «Local khuyến công»; an officer will advise.
 program-local = Local khuyến công
 program-national = National khuyến công
-application-q-category = What kind of support do you ask for?
+application-q-category =
+    What kind of support do you ask for?
+    1. { category-training }
+    2. { category-management }
+    3. { category-demonstration-model }
+    4. { category-machinery }
+    5. { category-typical-products }
+    6. { category-fairs-showrooms }
+    7. { category-design-trademark }
+    8. { category-consulting }
+    9. { category-cleaner-production }
+    10. { category-industrial-clusters }
+    11. { category-information }
 application-q-category-help = The most common is item 4: advanced machinery and equipment. Type /help at any question for an explanation.
 application-q-title = A short title for what you ask support for? E.g. Support for a tea dryer.
 application-q-title-help = One short sentence saying what is needed, at most 200 characters.
@@ -148,7 +202,7 @@ application-q-description-help = E.g. Buy 1 tea dryer of 500 kg per batch to rep
 application-q-total-cost = What is the total cost? E.g. 600 triệu, 1,5 tỷ, 850.000.000.
 application-q-total-cost-help = The whole amount needed (machines, installation…), both the state's support and the establishment's own part.
 application-q-requested = How much support do you ask the state for? (Total cost: { $total })
-application-q-requested-help = The support asked cannot exceed the total cost. For machinery, support is usually at most 50% and at most 300 million đồng.
+application-q-requested-help = The support asked cannot exceed the total cost. The most that can be given depends on the kind of support and the funding stream; if your figure is above it, I will tell you.
 application-q-counterpart = The establishment's own funds (vốn đối ứng) are { $amount }. Is that right? If not, type the amount.
 application-q-counterpart-help = Own funds are usually the total cost minus the support asked for.
 counterpart-accept = ✅ Yes, { $amount }
@@ -158,7 +212,10 @@ application-q-period-end = In which month do you plan to finish? (start { $start
 application-q-period-end-help = Type month/year, not before the start, within { $year }.
 application-q-results = Expected results: how many jobs kept or created, how much more output?
 application-q-results-help = E.g. Keep 15 workers, create 5 jobs; output from 20 to 35 tonnes of tea a year. At most 1,000 characters.
-application-q-attachments = Please send photos of the workshop, quotations, licences (if any), up to { $max } files. { $count } received. When done, tap «Done».
+application-q-attachments = { $count ->
+        [0] Please send photos of the workshop, quotations, licences (if any), up to { $max } files. If you have none, tap «{ attachments-skip }».
+       *[other] { $count } file(s) received. Send more (up to { $max } files), or tap «Done».
+    }
 application-q-attachments-help = Send photos or PDF/Word files as ordinary messages. If you have none, tap «Skip»; you can add them later.
 attachments-done = ✅ Done
 attachments-skip = Skip
@@ -167,20 +224,48 @@ attachments-full = { $max } files received, the most allowed. Tap «Done» to go
 attachments-count = { $count } file(s)
 
 amount-saved = Noted: <b>{ $amount }</b> ({ $words }).
+amount-read-back = You wrote «{ $input }». I read it as <b>{ $amount }</b> ({ $words }). Is that right?
+amount-confirm = ✅ Yes, { $amount }
+requested-cleared = The new total cost is below the support asked, so please give the support asked again.
 requested-over-total = The support asked, { $requested }, is more than the total cost { $total }. Please type it again.
 counterpart-over-total = Own funds cannot exceed the total cost { $total }. Please type it again.
-counterpart-mismatch = Note: support plus own funds make { $sum }, not the total cost { $total }. You can fix it on the summary.
-cap-warning-percent = ⚠️ Note: for this kind of support the maximum is { $percent }% of the cost, and never above the ceiling; for this application that is { $max }. You may keep your figure; an officer will review it.
-cap-warning-amount = ⚠️ Note: the maximum for this kind of support is { $max } per establishment. You may keep your figure; an officer will review it.
+counterpart-mismatch = ⚠️ Support plus own funds make { $sum }, not the total cost { $total }.
+# The cap, as the province file states it, referenced by cap-over and cap-rule-note (a reference
+# sees their variables): $shape is both, percent or amount; $line is yes when a complete
+# technology line may receive more; $basis says whose cap it is.
+cap-rule-text = { $shape ->
+        [percent] { $percent }% of the total cost
+        [amount] at most { $amount } per establishment
+       *[both] { $percent }% of the total cost, at most { $amount } per establishment
+    }{ $line ->
+        [yes] , a complete technology line up to { $lineAmount }
+       *[no] {""}
+    }
+cap-basis-text = { $basis ->
+        [local] at the province's local khuyến công rate
+        [local-by-national] at the national khuyến công rate, the province's own rate may differ
+       *[national] at the national khuyến công rate
+    }
+cap-over = ⚠️ The support asked is above this application's maximum of { $limit } ({ cap-rule-text }; { cap-basis-text }). You may keep your figure; an officer will review it.
+cap-rule-note = <i>Maximum: { cap-rule-text }; { cap-basis-text }. For this application: { $limit }.</i>
 period-outside-plan-year = The work must fall within the plan year { $year } (you typed { $input }). Please type it again.
 period-end-before-start = The finishing month cannot be before the start ({ $start }). Please type it again.
 
 summary-application-title = Summary of your { $year } support application
 summary-application-footer = Please check. Tap «Edit N» to change an answer, or «Submit» to send.
-summary-eligibility-ok = Preliminary questions: the establishment is eligible.
-summary-eligibility-check = Preliminary questions: { $count } point(s) for an officer to look at.
+summary-eligibility-profile = From the establishment's details: { $legalForm ->
+        [enterprise] enterprise
+        [cooperative] cooperative
+        [cooperative-group] cooperative group
+        [household-business] household business
+       *[other] kind not given
+    }, { $commune }, { $workers } workers.
+summary-eligibility-ok = ✅ The establishment is eligible for khuyến công support.
+summary-eligibility-check = { $count } point(s) for an officer to look at (the ⚠️ lines).
 summary-submit = 📨 Submit
 summary-later = ⏸ Later
+summary-label-application-eligibility-industrial = Industrial or handicraft production
+summary-label-application-eligibility-capital = Capital within a small or medium enterprise's
 summary-label-application-program = Funding stream
 summary-label-application-category = Kind of support
 summary-label-application-title = Title

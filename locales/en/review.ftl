@@ -21,20 +21,6 @@ card-button-accept = 📋 Acceptance
 card-button-disburse = 💰 Payment
 card-button-reply = 💬 Reply
 
-## Short names of the support categories (buttons and lists)
-
-category-short-training = Vocational training
-category-short-management = Management capacity
-category-short-demonstration-model = Demonstration model
-category-short-machinery = Machinery, technology
-category-short-typical-products = Typical products
-category-short-fairs-showrooms = Fairs, showrooms
-category-short-design-trademark = Design, trademarks
-category-short-consulting = Consulting
-category-short-cleaner-production = Cleaner production
-category-short-industrial-clusters = Industrial clusters
-category-short-information = Information, media
-
 ## Officers' actions
 
 officer-only = This is for officers only.
@@ -127,7 +113,10 @@ owner-reply = 💬 An officer answers about application <b>{ $code }</b> (“{ $
 
 ## Bổ sung, seen by the owner
 
-supplement-intro = The officer asks for more on application { $code }: “{ $note }”. Please answer the questions below again; everything else stays as it is.
+supplement-intro =
+    The officer asks for more on application { $code }:
+    { $note }
+    Please answer the questions below again; everything else stays as it is.
 supplement-intro-without-note = The officer asks for more on application { $code }. Please answer the questions below again; everything else stays as it is.
 supplement-intro-transfer = Moving application { $code } to the local programme. Please answer the questions below (if any), then confirm.
 supplement-summary-title = More information for application { $code }

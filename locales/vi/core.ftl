@@ -13,10 +13,11 @@ consent-accepted = Cảm ơn Anh/Chị đã đồng ý. Mời Anh/Chị chọn v
 consent-declined =
     Chúng tôi tôn trọng lựa chọn của Anh/Chị và không lưu thông tin nào.
     Khi cần, Anh/Chị gõ /start để bắt đầu lại.
+consent-declined-already-agreed = Anh/Chị đã đồng ý từ trước, nên thông tin cơ sở và hồ sơ của Anh/Chị vẫn được lưu để xét hỗ trợ. Nếu muốn rút lại đồng ý và xoá toàn bộ dữ liệu, Anh/Chị gõ /deletedata.
 consent-required = Anh/Chị vui lòng bấm «Đồng ý» để tiếp tục. Chúng tôi chưa lưu thông tin nào của Anh/Chị.
 consent-choice-recorded = Đã ghi nhận.
 welcome-back = Chào mừng Anh/Chị quay lại. Mời Anh/Chị chọn việc cần làm ở thực đơn bên dưới.
-welcome-back-open-form = Anh/Chị đang điền dở một hồ sơ. Bấm «{ menu-resume }» để điền tiếp.
+welcome-back-open-form = Anh/Chị đang điền dở { $form }. Bấm «{ $resume }» để điền tiếp.
 
 ## Main menu (reply keyboard)
 
@@ -24,6 +25,8 @@ menu-apply = 📝 Đăng ký hỗ trợ
 menu-applications = 📂 Hồ sơ của tôi
 menu-profile = 🏭 Thông tin cơ sở
 menu-resume = ▶️ Điền tiếp hồ sơ
+menu-resume-profile = ▶️ Điền tiếp thông tin cơ sở
+menu-resume-default = ▶️ Điền tiếp
 menu-help = ❓ Hướng dẫn
 menu-language = 🌐 Ngôn ngữ
 menu-placeholder = Chọn việc cần làm…
@@ -76,9 +79,16 @@ personal-data-summary =
     Dữ liệu chúng tôi đang lưu về Anh/Chị:
     • Tên Telegram: { $name }
     • Ngày Anh/Chị đồng ý: { $consent }
-    • Thông tin cơ sở: { $establishments }
-    • Hồ sơ (kể cả bản nháp): { $applications }
+    • Cơ sở: { $establishments }
+    • Hồ sơ: { $applications }{ $drafts ->
+        [0] {""}
+       *[other] {" "}(trong đó { $drafts } bản nháp)
+    }
     Xem chi tiết ở «{ menu-profile }» và «{ menu-applications }». Gõ /deletedata để xoá toàn bộ.
+personal-data-establishment = «{ $name }»
+personal-data-establishment-draft = «{ $name }» (đang điền dở)
+personal-data-unnamed = chưa đặt tên
+personal-data-none = chưa có
 personal-data-delete-confirm = Anh/Chị chắc chắn muốn xoá toàn bộ dữ liệu của mình? Thông tin cơ sở và mọi hồ sơ, kể cả hồ sơ đã nộp, sẽ bị xoá và không khôi phục được.
 personal-data-delete-yes = 🗑 Xoá toàn bộ
 personal-data-delete-no = Không xoá

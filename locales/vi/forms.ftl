@@ -2,10 +2,30 @@
 
 raw = { $text }
 form-progress = Bước { $step }/{ $total }
-form-progress-eligibility = Câu hỏi sơ bộ { $step }/{ $total }
 form-chosen = Đã chọn: { $value }
 form-skip = Bỏ qua
 form-skipped = (không có)
+form-skipped-ack = Đã bỏ qua
+form-editing = Đang sửa mục { $item } — hiện tại: { $value }
+form-keep-answer = ↩️ Giữ nguyên
+form-kept-answer = Giữ nguyên: { $value }
+form-confirm-unlikely = Anh/Chị ghi «{ $input }»: { $shape ->
+        [phone] trông giống một số điện thoại
+        [email] trông giống một địa chỉ email
+        [tax-code] trông giống một mã số thuế
+        [money] trông giống một số tiền
+        [count] trông giống một số lượng (người, lao động…)
+        [date] trông giống một ngày tháng
+       *[number] chỉ là một con số
+    }, không giống câu trả lời cho câu hỏi này. Anh/Chị có chắc không?
+form-confirm-yes = ✅ Đúng, giữ nguyên
+form-confirm-retype = ✏️ Gõ lại
+form-confirmed = Đã xác nhận.
+form-confirm-expired = Xin lỗi, câu trả lời chờ xác nhận không còn. Anh/Chị vui lòng trả lời lại câu hỏi dưới đây.
+form-help-lead = ℹ️ <b>Giải thích</b>
+form-name-default = biểu mẫu
+form-name-profile = thông tin cơ sở
+form-name-application = hồ sơ đề nghị hỗ trợ
 form-old-button = Nút này thuộc câu hỏi trước. Mời Anh/Chị trả lời câu hỏi hiện tại.
 form-closed-button = Nút này không còn dùng được.
 form-expected-text = Anh/Chị vui lòng gõ câu trả lời bằng chữ.
@@ -22,27 +42,35 @@ form-command-as-answer = Câu trả lời không bắt đầu bằng dấu «/»
 form-no-letters = Câu trả lời cần có chữ hoặc số. Anh/Chị vui lòng gõ lại.
 form-too-long = Câu trả lời dài { $length } ký tự, quá giới hạn { $max } ký tự. Anh/Chị vui lòng rút gọn.
 form-use-buttons = Anh/Chị vui lòng bấm một nút bên dưới câu hỏi.
-form-cancel-question = Anh/Chị muốn giữ lại phần đã điền để điền tiếp sau, hay xoá đi?
-form-cancel-keep = 💾 Giữ lại, điền tiếp sau
+form-cancel-question = Anh/Chị muốn dừng điền { $form }? Anh/Chị có thể điền tiếp ngay, giữ lại để điền sau, hoặc xoá bản nháp.
+form-cancel-keep = 💾 Giữ lại, điền sau
 form-cancel-delete = 🗑 Xoá bản nháp
-form-kept = Đã giữ phần Anh/Chị đã điền. Khi tiện, Anh/Chị bấm «{ menu-resume }» để điền tiếp.
-form-deleted = Đã xoá bản nháp.
-form-open-question = Anh/Chị đang điền dở hồ sơ. Anh/Chị muốn điền tiếp hay để sau?
-form-open-toast = Anh/Chị đang điền dở hồ sơ.
+form-kept = Đã giữ { $form } Anh/Chị đang điền. Khi tiện, Anh/Chị bấm «{ $resume }» để điền tiếp.
+form-deleted = Đã xoá bản nháp { $form }.
+form-delete-confirm = Anh/Chị chắc chắn muốn xoá bản nháp { $form }{ $named ->
+        [yes] {" "}«{ $name }»
+       *[no] {""}
+    }? { $answered } câu trả lời đã điền sẽ mất và không khôi phục được.
+form-delete-yes = 🗑 Xoá hẳn bản nháp
+form-delete-no = ↩️ Không xoá, điền tiếp
+form-open-question = Anh/Chị đang điền dở { $form }. Anh/Chị muốn điền tiếp hay để sau?
+form-open-toast = Anh/Chị đang điền dở. Mời Anh/Chị chọn điền tiếp hoặc để sau.
 form-continue = ▶️ Điền tiếp
 form-leave = ⏸ Để sau (giữ bản nháp)
-resume-nothing = Anh/Chị không có hồ sơ nào đang điền dở.
+form-resumed = Mời Anh/Chị điền tiếp { $form }.
+resume-nothing = Anh/Chị không có gì đang điền dở.
 summary-help = Đây là bản tóm tắt. Bấm «Sửa mục N» để sửa một câu trả lời, hoặc bấm nút cuối để hoàn tất.
 summary-not-answered = chưa trả lời
 summary-edit-button = Sửa mục { $number }
 summary-incomplete = Còn câu hỏi chưa trả lời. Mời Anh/Chị trả lời tiếp.
+summary-fix-hint = Bấm «Sửa mục { $item }» nếu cần sửa.
 
 ## Establishment profile
 
 profile-intro = Mời Anh/Chị cho biết thông tin về cơ sở. Mỗi câu trả lời được lưu ngay.
 profile-intro-before-application = Trước khi lập hồ sơ, Anh/Chị cho biết thông tin về cơ sở. Việc này chỉ làm một lần, mỗi câu trả lời được lưu ngay.
 profile-saved = Đã lưu thông tin cơ sở. Cảm ơn Anh/Chị. Để lập hồ sơ đề nghị hỗ trợ, Anh/Chị bấm «{ menu-apply }».
-profile-saved-continue = Đã lưu thông tin cơ sở. Mời Anh/Chị lập hồ sơ đề nghị hỗ trợ.
+profile-saved-continue = ✅ Đã lưu thông tin cơ sở.
 
 profile-q-name = Tên cơ sở của Anh/Chị là gì?
 profile-q-name-help = Ghi tên như trên giấy đăng ký kinh doanh, ví dụ: Hợp tác xã Chè Bắc Sơn, Hộ kinh doanh Nguyễn Văn A.
@@ -50,6 +78,16 @@ profile-q-legal-form = Cơ sở thuộc loại hình nào?
 profile-q-legal-form-help = Chọn theo giấy đăng ký: doanh nghiệp, hợp tác xã, tổ hợp tác hoặc hộ kinh doanh.
 profile-q-tax-code = Mã số thuế của cơ sở là gì?
 profile-q-tax-code-help = Mã số thuế có 10 chữ số (chi nhánh: 10 số, gạch ngang, 3 số). Hộ kinh doanh có thể ghi số căn cước 12 chữ số.
+profile-q-tax-issued-on = Mã số thuế (hoặc giấy đăng ký) được cấp ngày nào? Ví dụ: 15/3/2019.{ $household ->
+        [yes] {" "}Hộ kinh doanh chưa có giấy tờ thì bấm «{ tax-issued-none }».
+       *[no] {""}
+    }
+profile-q-tax-issued-on-help = Ngày cấp ghi trên giấy chứng nhận đăng ký (doanh nghiệp, hợp tác xã, hộ kinh doanh) hoặc trên căn cước, theo dạng ngày/tháng/năm.
+profile-q-tax-issued-by = Nơi cấp là cơ quan nào? Ví dụ: Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn, Phòng Tài chính - Kế hoạch huyện…
+profile-q-tax-issued-by-help = Ghi đúng như trên giấy chứng nhận đăng ký, hoặc trên căn cước (Cục Cảnh sát quản lý hành chính về trật tự xã hội).
+tax-issued-none = Chưa có giấy tờ
+tax-issued-in-future = Ngày { $date } chưa đến. Anh/Chị vui lòng kiểm tra lại ngày cấp.
+tax-issued-too-early = Ngày { $date } quá sớm cho một giấy đăng ký. Anh/Chị vui lòng kiểm tra lại năm cấp.
 profile-q-commune = Cơ sở ở xã, phường nào của tỉnh { $province }? Anh/Chị gõ tên xã (ví dụ: Na Sầm), hoặc bấm nút để chọn từ danh sách.
 profile-q-commune-help = Từ 1/7/2025 không còn cấp huyện. Anh/Chị gõ tên xã, phường; có thể gõ không dấu. Nếu chỉ nhớ tên huyện cũ, gõ «huyện …» để xem các xã thuộc huyện đó.
 profile-q-address = Địa chỉ cụ thể của cơ sở (số nhà, thôn, bản)?
@@ -95,6 +133,8 @@ summary-profile-close = ✔️ Xong
 summary-label-profile-name = Tên cơ sở
 summary-label-profile-legal-form = Loại hình
 summary-label-profile-tax-code = Mã số thuế
+summary-label-profile-tax-issued-on = Ngày cấp
+summary-label-profile-tax-issued-by = Nơi cấp
 summary-label-profile-commune = Xã, phường
 summary-label-profile-address = Địa chỉ
 summary-label-profile-representative = Người đại diện
@@ -107,11 +147,11 @@ summary-label-profile-workers = Số lao động
 
 ## Application
 
-application-intro =
-    Mời Anh/Chị lập hồ sơ đề nghị hỗ trợ khuyến công cho <b>{ $establishment }</b>.
-    Hồ sơ này đăng ký cho kế hoạch năm { $year }; hạn đăng ký là { $deadline }.
-    Mỗi câu trả lời được lưu ngay. Gõ /help để được giải thích câu hỏi, /cancel để dừng.
-application-resume-draft = Anh/Chị đang có một hồ sơ điền dở. Mời Anh/Chị điền tiếp.
+application-intro = Mời Anh/Chị lập hồ sơ đề nghị hỗ trợ khuyến công cho <b>{ $establishment }</b>.
+application-plan-year = Hồ sơ đăng ký cho kế hoạch năm { $year }; hạn đăng ký là { $deadline }.
+application-plan-year-after-deadline = Đăng ký cho kế hoạch năm { $closedYear } đã kết thúc ngày { $closedDeadline }, nên hồ sơ này đăng ký cho kế hoạch năm { $year } (hạn { $deadline }).
+application-intro-how = Mỗi câu trả lời được lưu ngay. Gõ /help để được giải thích câu hỏi, /cancel để dừng.
+application-resume-draft = Anh/Chị đang có một hồ sơ đề nghị hỗ trợ điền dở. Mời Anh/Chị điền tiếp.
 application-already-submitted = Hồ sơ này đã được nộp rồi. Anh/Chị xem ở «{ menu-applications }».
 application-receipt =
     ✅ Đã nộp hồ sơ. Mã hồ sơ của Anh/Chị: <b>{ $code }</b>
@@ -122,16 +162,18 @@ answer-yes = Có
 answer-no = Không
 eligibility-q-industrial = Cơ sở có sản xuất hàng công nghiệp, tiểu thủ công nghiệp không (chế biến, cơ khí, thủ công mỹ nghệ…)?
 eligibility-q-industrial-help = Khuyến công hỗ trợ cơ sở sản xuất, chế biến công nghiệp và tiểu thủ công nghiệp. Buôn bán, dịch vụ thuần tuý không thuộc diện hỗ trợ.
-eligibility-q-location = Cơ sở có đặt tại xã, phường của tỉnh { $province } không?
-eligibility-q-location-help = Hỗ trợ dành cho cơ sở sản xuất tại địa bàn nông thôn của tỉnh.
-eligibility-q-legal-form = Cơ sở là doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác hay hộ kinh doanh có đăng ký?
-eligibility-q-legal-form-help = Đây là các loại hình thuộc đối tượng khuyến công.
-eligibility-q-size = Cơ sở có dưới 300 lao động, hoặc vốn dưới 100 tỷ đồng không?
-eligibility-q-size-help = Đây là tiêu chí doanh nghiệp nhỏ và vừa thường dùng. Hộ kinh doanh, hợp tác xã nhỏ chọn «Có».
-eligibility-warning-industrial = Khuyến công chủ yếu hỗ trợ sản xuất công nghiệp, tiểu thủ công nghiệp. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét và liên hệ nếu cần.
-eligibility-warning-location = Hỗ trợ khuyến công của tỉnh { $province } dành cho cơ sở đặt tại tỉnh. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét.
-eligibility-warning-legal-form = Cơ sở cần có đăng ký (doanh nghiệp, hợp tác xã, tổ hợp tác, hộ kinh doanh). Anh/Chị vẫn có thể điền tiếp và bổ sung giấy đăng ký sau.
-eligibility-warning-size = Cơ sở lớn có thể không thuộc diện hỗ trợ. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét.
+eligibility-q-capital = Cơ sở có { $workers } lao động, nhiều hơn { $maxWorkers } người. Tổng nguồn vốn của cơ sở có từ { $maxCapital } trở xuống không?
+eligibility-q-capital-help = Khuyến công dành cho doanh nghiệp nhỏ và vừa: có đến { $maxWorkers } lao động, hoặc tổng nguồn vốn đến { $maxCapital }.
+eligibility-warning-industrial = ⚠️ Khuyến công chủ yếu hỗ trợ sản xuất công nghiệp, tiểu thủ công nghiệp. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét và liên hệ nếu cần.
+eligibility-warning-size = ⚠️ Cơ sở lớn hơn doanh nghiệp nhỏ và vừa (đến { $maxWorkers } lao động, hoặc vốn đến { $maxCapital }) có thể không thuộc diện hỗ trợ. Anh/Chị vẫn có thể điền tiếp; cán bộ sẽ xem xét.
+eligibility-concern-not-rural = ⚠️ Cơ sở đặt tại phường. Hỗ trợ khuyến công dành cho cơ sở ở nông thôn; cán bộ sẽ xem xét. Nếu xã, phường chưa đúng, Anh/Chị sửa ở «{ menu-profile }».
+eligibility-concern-legal-form = ⚠️ Loại hình { $legalForm ->
+        [enterprise] doanh nghiệp
+        [cooperative] hợp tác xã
+        [cooperative-group] tổ hợp tác
+        [household-business] hộ kinh doanh
+       *[other] của cơ sở
+    } có thể không thuộc đối tượng hỗ trợ; cán bộ sẽ xem xét.
 
 application-q-program = Anh/Chị đăng ký nguồn kinh phí nào?
     • Khuyến công địa phương: UBND tỉnh phê duyệt, quy mô vừa và nhỏ.
@@ -139,7 +181,19 @@ application-q-program = Anh/Chị đăng ký nguồn kinh phí nào?
 application-q-program-help = Nếu chưa rõ, Anh/Chị chọn «Khuyến công địa phương»; cán bộ sẽ tư vấn thêm.
 program-local = Khuyến công địa phương
 program-national = Khuyến công quốc gia
-application-q-category = Anh/Chị đề nghị hỗ trợ nội dung nào?
+application-q-category =
+    Anh/Chị đề nghị hỗ trợ nội dung nào?
+    1. { category-training }
+    2. { category-management }
+    3. { category-demonstration-model }
+    4. { category-machinery }
+    5. { category-typical-products }
+    6. { category-fairs-showrooms }
+    7. { category-design-trademark }
+    8. { category-consulting }
+    9. { category-cleaner-production }
+    10. { category-industrial-clusters }
+    11. { category-information }
 application-q-category-help = Phổ biến nhất là mục 4: ứng dụng máy móc thiết bị tiên tiến. Gõ /help ở từng câu để được giải thích.
 application-q-title = Tên nội dung đề nghị hỗ trợ? Ví dụ: Hỗ trợ ứng dụng máy sấy chè.
 application-q-title-help = Một câu ngắn nói rõ cần hỗ trợ gì, tối đa 200 ký tự.
@@ -148,7 +202,7 @@ application-q-description-help = Ví dụ: Mua 01 máy sấy chè công suất 5
 application-q-total-cost = Tổng kinh phí thực hiện là bao nhiêu? Ví dụ: 600 triệu, 1,5 tỷ, 850.000.000.
 application-q-total-cost-help = Tổng số tiền cần để thực hiện (mua máy, lắp đặt…), gồm cả phần nhà nước hỗ trợ và phần cơ sở tự bỏ ra.
 application-q-requested = Anh/Chị đề nghị nhà nước hỗ trợ bao nhiêu? (Tổng kinh phí: { $total })
-application-q-requested-help = Số tiền đề nghị hỗ trợ không vượt tổng kinh phí. Với máy móc thiết bị, mức hỗ trợ thường tối đa 50% và không quá 300 triệu đồng.
+application-q-requested-help = Số tiền đề nghị hỗ trợ không vượt tổng kinh phí. Mức hỗ trợ tối đa tuỳ nội dung hỗ trợ và nguồn kinh phí; nếu số Anh/Chị ghi vượt mức, tôi sẽ báo để Anh/Chị cân nhắc.
 application-q-counterpart = Vốn đối ứng của cơ sở (phần cơ sở tự bỏ ra) là { $amount }. Đúng không? Nếu khác, Anh/Chị gõ số tiền.
 application-q-counterpart-help = Vốn đối ứng thường bằng tổng kinh phí trừ phần đề nghị hỗ trợ.
 counterpart-accept = ✅ Đúng, { $amount }
@@ -158,7 +212,10 @@ application-q-period-end = Dự kiến hoàn thành tháng nào? (bắt đầu {
 application-q-period-end-help = Gõ tháng/năm, không sớm hơn tháng bắt đầu, trong năm { $year }.
 application-q-results = Kết quả dự kiến: tạo thêm bao nhiêu việc làm, sản lượng tăng bao nhiêu?
 application-q-results-help = Ví dụ: Giữ 15 lao động, tạo thêm 5 việc làm; sản lượng tăng từ 20 lên 35 tấn chè/năm. Tối đa 1.000 ký tự.
-application-q-attachments = Anh/Chị gửi ảnh nhà xưởng, báo giá, giấy phép (nếu có), tối đa { $max } tệp. Đã nhận { $count } tệp. Gửi xong, bấm «Xong».
+application-q-attachments = { $count ->
+        [0] Anh/Chị gửi ảnh nhà xưởng, báo giá, giấy phép (nếu có), tối đa { $max } tệp. Không có thì bấm «{ attachments-skip }».
+       *[other] Đã nhận { $count } tệp. Anh/Chị gửi thêm (tối đa { $max } tệp), hoặc bấm «Xong».
+    }
 application-q-attachments-help = Gửi ảnh hoặc tệp PDF, Word như gửi tin nhắn thường. Không có thì bấm «Bỏ qua»; có thể bổ sung sau.
 attachments-done = ✅ Xong
 attachments-skip = Bỏ qua
@@ -167,20 +224,48 @@ attachments-full = Đã đủ { $max } tệp. Anh/Chị bấm «Xong» để ti�
 attachments-count = { $count } tệp
 
 amount-saved = Đã ghi: <b>{ $amount }</b> ({ $words }).
+amount-read-back = Anh/Chị ghi «{ $input }». Tôi hiểu là: <b>{ $amount }</b> ({ $words }). Đúng không?
+amount-confirm = ✅ Đúng, { $amount }
+requested-cleared = Tổng kinh phí mới nhỏ hơn số đề nghị hỗ trợ đã ghi, nên Anh/Chị ghi lại số đề nghị hỗ trợ.
 requested-over-total = Số đề nghị hỗ trợ { $requested } lớn hơn tổng kinh phí { $total }. Anh/Chị vui lòng gõ lại.
 counterpart-over-total = Vốn đối ứng không thể lớn hơn tổng kinh phí { $total }. Anh/Chị vui lòng gõ lại.
-counterpart-mismatch = Lưu ý: hỗ trợ cộng vốn đối ứng là { $sum }, khác tổng kinh phí { $total }. Anh/Chị có thể sửa ở bản tóm tắt.
-cap-warning-percent = ⚠️ Lưu ý: với nội dung này, mức hỗ trợ tối đa là { $percent }% tổng kinh phí và không vượt mức trần; với hồ sơ này là { $max }. Anh/Chị vẫn có thể giữ số đã ghi; cán bộ sẽ xem xét.
-cap-warning-amount = ⚠️ Lưu ý: mức hỗ trợ tối đa cho nội dung này là { $max } mỗi cơ sở. Anh/Chị vẫn có thể giữ số đã ghi; cán bộ sẽ xem xét.
+counterpart-mismatch = ⚠️ Hỗ trợ cộng vốn đối ứng là { $sum }, khác tổng kinh phí { $total }.
+# The cap, as the province file states it, referenced by cap-over and cap-rule-note (a reference
+# sees their variables): $shape is both, percent or amount; $line is yes when a complete
+# technology line may receive more; $basis says whose cap it is.
+cap-rule-text = { $shape ->
+        [percent] { $percent }% tổng kinh phí
+        [amount] không quá { $amount } mỗi cơ sở
+       *[both] { $percent }% tổng kinh phí, không quá { $amount } mỗi cơ sở
+    }{ $line ->
+        [yes] , dây chuyền công nghệ hoàn chỉnh đến { $lineAmount }
+       *[no] {""}
+    }
+cap-basis-text = { $basis ->
+        [local] theo mức khuyến công địa phương của tỉnh
+        [local-by-national] theo mức khuyến công quốc gia, mức riêng của tỉnh có thể khác
+       *[national] theo mức khuyến công quốc gia
+    }
+cap-over = ⚠️ Số đề nghị hỗ trợ vượt mức tối đa của hồ sơ này là { $limit } ({ cap-rule-text }; { cap-basis-text }). Anh/Chị vẫn có thể giữ số đã ghi; cán bộ sẽ xem xét.
+cap-rule-note = <i>Mức tối đa: { cap-rule-text }; { cap-basis-text }. Với hồ sơ này: { $limit }.</i>
 period-outside-plan-year = Thời gian thực hiện phải trong năm kế hoạch { $year } (Anh/Chị ghi { $input }). Anh/Chị vui lòng gõ lại.
 period-end-before-start = Tháng hoàn thành không thể trước tháng bắt đầu ({ $start }). Anh/Chị vui lòng gõ lại.
 
 summary-application-title = Tóm tắt hồ sơ đề nghị hỗ trợ năm { $year }
 summary-application-footer = Anh/Chị kiểm tra lại. Bấm «Sửa mục N» để sửa, hoặc «Nộp hồ sơ» để gửi.
-summary-eligibility-ok = Câu hỏi sơ bộ: cơ sở thuộc đối tượng hỗ trợ.
-summary-eligibility-check = Câu hỏi sơ bộ: có { $count } điểm cán bộ cần xem thêm.
+summary-eligibility-profile = Theo thông tin cơ sở: { $legalForm ->
+        [enterprise] doanh nghiệp
+        [cooperative] hợp tác xã
+        [cooperative-group] tổ hợp tác
+        [household-business] hộ kinh doanh
+       *[other] chưa rõ loại hình
+    }, { $commune }, { $workers } lao động.
+summary-eligibility-ok = ✅ Cơ sở thuộc đối tượng hỗ trợ khuyến công.
+summary-eligibility-check = Có { $count } điểm cán bộ sẽ xem thêm (các dòng ⚠️).
 summary-submit = 📨 Nộp hồ sơ
 summary-later = ⏸ Để sau
+summary-label-application-eligibility-industrial = Sản xuất công nghiệp, TTCN
+summary-label-application-eligibility-capital = Vốn trong mức doanh nghiệp nhỏ và vừa
 summary-label-application-program = Nguồn kinh phí
 summary-label-application-category = Nội dung hỗ trợ
 summary-label-application-title = Tên nội dung

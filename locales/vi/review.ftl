@@ -21,20 +21,6 @@ card-button-accept = 📋 Nghiệm thu
 card-button-disburse = 💰 Giải ngân
 card-button-reply = 💬 Trả lời
 
-## Short names of the support categories (buttons and lists)
-
-category-short-training = Đào tạo nghề
-category-short-management = Năng lực quản lý
-category-short-demonstration-model = Mô hình trình diễn
-category-short-machinery = Máy móc, công nghệ
-category-short-typical-products = Sản phẩm tiêu biểu
-category-short-fairs-showrooms = Hội chợ, trưng bày
-category-short-design-trademark = Mẫu mã, nhãn hiệu
-category-short-consulting = Tư vấn
-category-short-cleaner-production = Sản xuất sạch hơn
-category-short-industrial-clusters = Cụm công nghiệp
-category-short-information = Thông tin, tuyên truyền
-
 ## Officers' actions
 
 officer-only = Mục này chỉ dành cho cán bộ.
@@ -127,7 +113,10 @@ owner-reply = 💬 Cán bộ trả lời về hồ sơ <b>{ $code }</b> («{ $ti
 
 ## Bổ sung, seen by the owner
 
-supplement-intro = Cán bộ đề nghị bổ sung hồ sơ { $code }: «{ $note }». Mời Anh/Chị trả lời lại các mục dưới đây; các mục khác giữ nguyên.
+supplement-intro =
+    Cán bộ đề nghị bổ sung hồ sơ { $code }:
+    { $note }
+    Mời Anh/Chị trả lời lại các mục dưới đây; các mục khác giữ nguyên.
 supplement-intro-without-note = Cán bộ đề nghị bổ sung hồ sơ { $code }. Mời Anh/Chị trả lời lại các mục dưới đây; các mục khác giữ nguyên.
 supplement-intro-transfer = Chuyển hồ sơ { $code } sang khuyến công địa phương. Anh/Chị trả lời các câu dưới đây (nếu có), rồi xác nhận.
 supplement-summary-title = Bổ sung hồ sơ { $code }

@@ -50,7 +50,7 @@ export interface BotOptions {
  * old version are dropped, and the form resumes from the draft in the
  * database (the next message is taken as the answer to the open question).
  */
-export const CONVERSATION_STATE_VERSION = 1;
+export const CONVERSATION_STATE_VERSION = 2;
 
 export function createBot(
   appDependencies: AppDependencies,

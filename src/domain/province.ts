@@ -1,9 +1,12 @@
 /**
  * A province's settings file (src/data/provinces/<id>.json): its communes,
  * the units each commune was formed from and the former districts (how
- * owners still name places), deadlines and support caps. Another province
- * runs its own copy of the bot by swapping this file. Unknown fields such as
- * "_comment" and "_sources" are allowed and dropped.
+ * owners still name places), deadlines, and two documented sections: the
+ * national rules (caps on national funds, who may apply) and the province's
+ * own choices (whether wards are rural, caps on local funds). Every number a
+ * text states about these comes from here. Another province runs its own
+ * copy of the bot by swapping this file. Unknown fields such as "_comment"
+ * and "_sources" are allowed and dropped.
  */
 import { z } from "zod";
 import { SUPPORT_CATEGORY_IDS } from "./support-categories.ts";
@@ -50,16 +53,30 @@ const formerDistrictSchema = z.object({
   communeCodes: z.array(z.string()).min(1),
 });
 
+/**
+ * A value the code relies on that may not be confirmed against an official
+ * text: `confirmed` says whether it was, `note` where it comes from. An
+ * officer corrects the value in the file; texts always read it from here.
+ */
+const settingSchema = <T extends z.ZodType>(value: T) =>
+  z.object({ value, confirmed: z.boolean(), note: z.string().optional() });
+
+const moneySchema = z
+  .string()
+  .regex(/^[1-9]\d*$/, "an amount is an integer number of đồng written as a string");
+
 const supportCapSchema = z
   .object({
     category: z.enum(SUPPORT_CATEGORY_IDS),
     fromYear: z.number().int().min(2000).max(2100),
     toYear: z.number().int().min(2000).max(2100).optional(),
     maxPercent: z.number().gt(0).max(100).optional(),
-    maxAmount: z
-      .string()
-      .regex(/^[1-9]\d*$/, "maxAmount is an integer number of đồng written as a string")
-      .optional(),
+    maxAmount: moneySchema.optional(),
+    /** a complete technology line may receive this many times maxAmount */
+    completeLineFactor: settingSchema(z.number().gt(1).max(10)).optional(),
+    /** checked against the official text named in `source` */
+    confirmed: z.boolean(),
+    source: z.string().optional(),
     note: z.string().optional(),
   })
   .refine((cap) => cap.toYear === undefined || cap.toYear >= cap.fromYear, {
@@ -68,7 +85,49 @@ const supportCapSchema = z
   })
   .refine((cap) => cap.maxPercent !== undefined || cap.maxAmount !== undefined, {
     message: "a cap needs maxPercent or maxAmount",
+  })
+  .refine((cap) => cap.completeLineFactor === undefined || cap.maxAmount !== undefined, {
+    message: "completeLineFactor multiplies maxAmount, which is missing",
+    path: ["completeLineFactor"],
   });
+
+/** The kinds of establishment the bot knows (the profile's legal forms). */
+export const LEGAL_FORM_IDS = [
+  "enterprise",
+  "cooperative",
+  "cooperative-group",
+  "household-business",
+] as const;
+
+/**
+ * The national rules: the same in every province (decrees and circulars of
+ * the Government and the Ministries). Caps here are those of khuyến công
+ * quốc gia funds.
+ */
+const nationalRulesSchema = z.object({
+  supportCaps: z.array(supportCapSchema),
+  /** the self-check of a small or medium enterprise: up to this many workers, or capital up to this */
+  smallAndMediumLimits: settingSchema(
+    z.object({ maxWorkers: z.number().int().min(1), maxCapital: moneySchema }),
+  ),
+  /** who may apply, by legal form */
+  eligibleLegalForms: z.array(z.enum(LEGAL_FORM_IDS)).min(1),
+});
+
+/**
+ * What the province decides for itself (by a resolution of its People's
+ * Council or a decision of its People's Committee): whether its wards count
+ * as rural, its own caps on khuyến công địa phương funds, and what applies
+ * until those are entered.
+ */
+const provinceChoicesSchema = z.object({
+  /** whether an establishment in a phường counts as rural (xã always do) */
+  wardsAreRural: settingSchema(z.boolean()),
+  /** caps on local funds set by the province; empty until entered */
+  localSupportCaps: z.array(supportCapSchema),
+  /** without a local cap for a category, a local request is compared with the national one (and the owner told so) */
+  localCapsFollowNational: settingSchema(z.boolean()),
+});
 
 export const provinceSchema = z
   .object({
@@ -80,7 +139,8 @@ export const provinceSchema = z
     planSubmissionDeadline: dayOfYearSchema,
     communes: z.array(communeSchema).min(1),
     formerDistricts: z.array(formerDistrictSchema),
-    supportCaps: z.array(supportCapSchema),
+    nationalRules: nationalRulesSchema,
+    provinceChoices: provinceChoicesSchema,
   })
   .superRefine((province, ctx) => {
     const codes = new Set<string>();
@@ -172,3 +232,6 @@ export type Province = z.infer<typeof provinceSchema>;
 export type Commune = Province["communes"][number];
 export type FormerDistrict = Province["formerDistricts"][number];
 export type FormerUnit = Commune["formerUnits"][number];
+export type NationalRules = Province["nationalRules"];
+export type ProvinceChoices = Province["provinceChoices"];
+export type LegalFormId = (typeof LEGAL_FORM_IDS)[number];

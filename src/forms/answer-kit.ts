@@ -1,3 +1,4 @@
+import { type AnswerShape, answerShape } from "../domain/answer-shape.ts";
 import type { Result } from "../domain/result.ts";
 import type { Accepted, AnswerInput, Message, Question } from "./types.ts";
 
@@ -67,9 +68,31 @@ export const expectText = (input: AnswerInput, maxLength: number): TextCheck =>
 export const expectLongText = (input: AnswerInput, maxLength: number): TextCheck =>
   checkTyped(input, maxLength, paragraphs);
 
+const shortened = (typed: string): string => (typed.length > 40 ? `${typed.slice(0, 40)}…` : typed);
+
+/**
+ * Accepts a text, unless it plainly looks like the answer to another
+ * question (a number for a name, a phone for a product): then the person is
+ * asked "Anh/Chị có chắc không?" and the text is saved once they confirm.
+ */
+export function acceptText<P>(
+  text: string,
+  patch: P,
+  unlikely: readonly AnswerShape[] = [],
+): Accepted<P> {
+  const shape = answerShape(text);
+  if (!unlikely.includes(shape)) return { ok: true, patch };
+  return {
+    ok: "confirm",
+    patch,
+    message: { key: "form-confirm-unlikely", vars: { input: shortened(text), shape } },
+  };
+}
+
 /**
  * A free-text question saved as-is into one field of the record: most of
- * both forms' questions. `multiline` keeps line breaks.
+ * both forms' questions. `multiline` keeps line breaks; `unlikely` lists
+ * what its answers should not look like (asked about before saving).
  */
 export function textQuestion<R, P, F = unknown>(options: {
   id: string;
@@ -77,17 +100,17 @@ export function textQuestion<R, P, F = unknown>(options: {
   field: keyof R & keyof P & string;
   maxLength: number;
   multiline?: boolean;
+  unlikely?: readonly AnswerShape[];
 }): Question<R, P, F> {
-  const { id, promptKey, field, maxLength, multiline } = options;
+  const { id, promptKey, field, maxLength, multiline, unlikely } = options;
   return {
     id,
     promptKey,
     isAnswered: (record) => record[field] !== null,
     accept(input) {
       const checked = (multiline ? expectLongText : expectText)(input, maxLength);
-      return checked.ok
-        ? { ok: true, patch: { [field]: checked.text } as P }
-        : { ok: false, error: checked.error };
+      if (!checked.ok) return { ok: false, error: checked.error };
+      return acceptText(checked.text, { [field]: checked.text } as P, unlikely);
     },
     display: (record) => record[field] as string | null,
   };
@@ -95,8 +118,10 @@ export function textQuestion<R, P, F = unknown>(options: {
 
 /** A domain parse failure becomes `invalid-<error>` with what was typed, shortened. */
 export function invalid(result: Extract<Result<unknown>, { ok: false }>, typed: string): Message {
-  const input = typed.length > 40 ? `${typed.slice(0, 40)}…` : typed;
-  return { key: `invalid-${result.error}`, vars: { input, ...(result.details ?? {}) } };
+  return {
+    key: `invalid-${result.error}`,
+    vars: { input: shortened(typed), ...(result.details ?? {}) },
+  };
 }
 
 export const refuse = <P>(error: Message): Accepted<P> => ({ ok: false, error });

@@ -10,6 +10,11 @@
  * all or nothing. A late, replayed or doubled update therefore never lands
  * in another field: it finds the question closed ("not-open": show the
  * current one) or its own answer already saved ("already-saved").
+ *
+ * A form the person leaves to go on later stays in users.open_form, marked
+ * `paused`: it is then not open for answers (a late update finds it closed),
+ * but keeps its place and where it was going next (`continueWith`), which
+ * "Điền tiếp" restores.
  */
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
@@ -86,14 +91,18 @@ async function stepOf(
   };
 }
 
-/** A person's open form, or undefined when none is open (or its draft is gone, or its kind). */
+/** Whether a form is open for answers (a paused one is kept, not open). */
+export const isFormActive = (openForm: OpenForm | null | undefined): openForm is OpenForm =>
+  openForm !== null && openForm !== undefined && openForm.paused !== true;
+
+/** A person's open form, or undefined when none is open (paused, or its draft is gone, or its kind). */
 export async function loadStep(
   services: FormServices,
   userId: number,
 ): Promise<FormStep | undefined> {
   const { db } = services.deps;
   const openForm = await readOpenForm(db, userId);
-  if (!openForm) return undefined;
+  if (!isFormActive(openForm)) return undefined;
   const definition = services.forms.get(openForm.kind);
   const step = definition && (await stepOf(db, services, definition, openForm, userId));
   if (!step) {
@@ -107,21 +116,32 @@ export async function loadStep(
 
 export type OpenTarget = Pick<OpenForm, "kind" | "recordId" | "continueWith">;
 
+export type OpenAt = "first-unanswered" | "summary" | { questionId: string; editing?: boolean };
+
 /**
  * Opens a form on a record (or moves within the open one) at its first
- * unanswered question, at the summary, or at a given question, under a
- * fresh button token.
+ * unanswered question, at the summary, or at a given question (to change
+ * its answer from the summary: `editing`), under a fresh button token.
  */
 export async function openFormAt(
   services: FormServices,
   userId: number,
   target: OpenTarget,
-  at: "first-unanswered" | "summary" | { questionId: string },
+  at: OpenAt,
 ): Promise<FormStep | undefined> {
   const { db } = services.deps;
   const definition = services.forms.get(target.kind);
   if (!definition) return undefined;
-  const draft: OpenForm = { ...withoutUndefined(target), questionId: null, promptToken: "" };
+  // Only where the form is: nothing of the question it stood at before (asked, its message, a pause).
+  const draft: OpenForm = {
+    ...withoutUndefined({
+      kind: target.kind,
+      recordId: target.recordId,
+      continueWith: target.continueWith,
+    }),
+    questionId: null,
+    promptToken: "",
+  };
   const step = await stepOf(db, services, definition, draft, userId);
   if (!step) return undefined;
   let questionId: string | null = null;
@@ -131,7 +151,13 @@ export async function openFormAt(
   } else if (at !== "summary") {
     questionId = services.forms.findQuestion(target.kind, at.questionId) ? at.questionId : null;
   }
-  const openForm: OpenForm = { ...draft, questionId, promptToken: newPromptToken() };
+  const editing = typeof at === "object" && at.editing === true && questionId !== null;
+  const openForm: OpenForm = {
+    ...draft,
+    questionId,
+    promptToken: newPromptToken(),
+    ...(editing ? { editing } : {}),
+  };
   await writeOpenForm(db, userId, openForm);
   return { ...step, openForm };
 }
@@ -160,12 +186,22 @@ export interface AnswerTarget {
   updateId: number;
 }
 
-/** Saves an answer into its question and moves the form on, in one transaction (see the top). */
+export interface SaveOptions {
+  /** stay on the question after saving (one more file) */
+  keepAsking?: boolean;
+  /** save nothing: the person kept the answer they had ("Giữ nguyên" while editing) */
+  keep?: boolean;
+}
+
+/**
+ * Saves an answer into its question and moves the form on (to the first
+ * unanswered question, or the summary), in one transaction (see the top).
+ */
 export async function saveAnswer(
   services: FormServices,
   target: AnswerTarget,
   patch: unknown,
-  options: { keepAsking?: boolean } = {},
+  options: SaveOptions = {},
 ): Promise<SaveResult> {
   try {
     return await saveInTransaction(services, target, patch, options);
@@ -179,13 +215,13 @@ async function saveInTransaction(
   services: FormServices,
   target: AnswerTarget,
   patch: unknown,
-  options: { keepAsking?: boolean },
+  options: SaveOptions,
 ): Promise<SaveResult> {
   return services.deps.db.transaction(async (tx) => {
     const openForm = await readOpenForm(tx, target.userId, true);
     if (openForm?.answeredBy === target.updateId) return { kind: "already-saved" as const };
     if (
-      !openForm ||
+      !isFormActive(openForm) ||
       openForm.promptToken !== target.token ||
       openForm.questionId !== target.questionId
     )
@@ -194,7 +230,7 @@ async function saveInTransaction(
     if (!definition) return { kind: "gone" as const };
     const ref = refOf(openForm, target.userId);
     if ((await definition.load(tx, ref)) === undefined) return { kind: "gone" as const };
-    await definition.save(tx, ref, patch);
+    if (!options.keep) await definition.save(tx, ref, patch);
     const after = await stepOf(tx, services, definition, openForm, target.userId);
     if (!after) return { kind: "gone" as const };
     let next: OpenForm;
@@ -229,11 +265,66 @@ export async function isQuestionOpen(
   token: string,
 ): Promise<boolean> {
   const openForm = await readOpenForm(db, userId);
-  return openForm?.promptToken === token && openForm.questionId !== null;
+  return isFormActive(openForm) && openForm.promptToken === token && openForm.questionId !== null;
 }
 
 export async function closeForm(db: Executor, userId: number): Promise<void> {
   await writeOpenForm(db, userId, null);
+}
+
+/** Leaves the open form for later: kept with its place and where it goes next, not open for answers. */
+export async function pauseForm(db: Executor, userId: number): Promise<void> {
+  await db
+    .update(users)
+    .set({ openForm: sql`${users.openForm} || '{"paused":true}'::jsonb` })
+    .where(sql`${users.id} = ${userId} and ${users.openForm} is not null`);
+}
+
+/**
+ * The paused form, if its draft is still there; a paused form whose draft
+ * is gone (submitted or deleted elsewhere) is closed.
+ */
+async function livePausedForm(
+  services: FormServices,
+  userId: number,
+): Promise<OpenForm | undefined> {
+  const { db } = services.deps;
+  const paused = await readOpenForm(db, userId);
+  if (!paused?.paused) return undefined;
+  const definition = services.forms.get(paused.kind);
+  const record = definition && (await definition.load(db, refOf(paused, userId)));
+  if (record !== undefined) return paused;
+  await writeOpenForm(db, userId, null);
+  return undefined;
+}
+
+const targetOf = (openForm: OpenForm): OpenTarget =>
+  withoutUndefined({
+    kind: openForm.kind,
+    recordId: openForm.recordId,
+    continueWith: openForm.continueWith,
+  });
+
+/**
+ * "Điền tiếp": the paused form where it was (keeping where it goes next; an
+ * answer being changed from the summary is asked again), else the first
+ * draft left, at its first unanswered question.
+ */
+export async function resumeForm(
+  services: FormServices,
+  userId: number,
+): Promise<FormStep | undefined> {
+  const paused = await livePausedForm(services, userId);
+  if (paused) {
+    const at: OpenAt =
+      paused.editing && paused.questionId
+        ? { questionId: paused.questionId, editing: true }
+        : "first-unanswered";
+    const step = await openFormAt(services, userId, targetOf(paused), at);
+    if (step) return step;
+  }
+  const left = await findResumable(services, userId);
+  return left && (await openFormAt(services, userId, left, "first-unanswered"));
 }
 
 /** Records that the open question (by its token) reached the person. */
@@ -250,11 +341,16 @@ export async function markQuestionAsked(
     .where(sql`${users.id} = ${userId} and ${users.openForm}->>'promptToken' = ${promptToken}`);
 }
 
-/** A draft the person left, to resume from the menu: the first form (in registry order) that has one. */
+/**
+ * A draft the person left, to resume from the menu: the paused form, else
+ * the first form (in registry order) that has a draft.
+ */
 export async function findResumable(
   services: FormServices,
   userId: number,
 ): Promise<OpenTarget | undefined> {
+  const paused = await livePausedForm(services, userId);
+  if (paused) return targetOf(paused);
   for (const definition of services.forms.all()) {
     const recordId = await definition.resumable?.(services.deps.db, userId);
     if (recordId !== undefined) return { kind: definition.kind, recordId };
@@ -262,8 +358,18 @@ export async function findResumable(
   return undefined;
 }
 
-/** Whether the menu should offer "continue": a form open, or a draft left. */
-export async function hasResumableForm(services: FormServices, userId: number): Promise<boolean> {
-  if (await readOpenForm(services.deps.db, userId)) return true;
-  return (await findResumable(services, userId)) !== undefined;
+/** Which form the menu's "continue" button resumes: the open or paused one, or a draft left. */
+export async function resumableFormKind(
+  services: FormServices,
+  userId: number,
+): Promise<string | undefined> {
+  const openForm = await readOpenForm(services.deps.db, userId);
+  if (isFormActive(openForm) && services.forms.get(openForm.kind)) return openForm.kind;
+  return (await findResumable(services, userId))?.kind;
+}
+
+/** The paused form of a person, if any (to keep where it was going when it is opened again). */
+export async function pausedForm(db: Executor, userId: number): Promise<OpenForm | undefined> {
+  const openForm = await readOpenForm(db, userId);
+  return openForm?.paused ? openForm : undefined;
 }

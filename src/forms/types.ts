@@ -41,11 +41,17 @@ export interface Message {
   vars?: Record<string, string | number>;
 }
 
+/**
+ * A button under a question. Values starting with "~" are the engine's own
+ * (keep the answer, confirm it): a question never uses them.
+ */
 export interface Choice {
   value: string;
   label: Message;
   /** put before the translated label, e.g. the category's number */
   prefix?: string;
+  /** written under the question once pressed (default "Đã chọn: <the answer>"), e.g. "Đã bỏ qua" */
+  acknowledgement?: Message;
 }
 
 /** What a question knows besides the record: the province, the time, and the form's own facts. */
@@ -61,10 +67,24 @@ export type Accepted<P> =
   | {
       ok: true;
       patch: P;
-      /** shown after the answer is saved: a warning over a cap, an explanation */
+      /** said with the next question, once the answer is saved: a warning over a cap, an explanation */
       notices?: Message[];
       /** stay on this question after saving (attachments: one more file) */
       keepAsking?: boolean;
+    }
+  /**
+   * The answer is understood but worth a second look (an amount written in
+   * words, a number given for a name): `message` says how it was read and
+   * asks; `patch` is saved only once the person taps to confirm.
+   */
+  | {
+      ok: "confirm";
+      patch: P;
+      message: Message;
+      /** the confirming button's label; default "✅ Đúng, giữ nguyên" */
+      confirmLabel?: Message;
+      /** said with the next question once confirmed */
+      notices?: Message[];
     }
   /** the answer cannot be used: say why, ask again */
   | { ok: false; error: Message }
@@ -117,6 +137,8 @@ export interface Question<R, P, F = unknown> {
   /** the row's label in the summary; default `summary-label-<form kind>-<id>` */
   label?: Message;
   choices?(record: R, context: QuestionContext<F>): Choice[];
+  /** lines said under the question: the cap that applies, what a figure means */
+  promptNotes?(record: R, context: QuestionContext<F>): Message[];
   /** buttons per row */
   columns?: number;
   /** ask for the phone with Telegram's "share my number" button */
@@ -157,8 +179,8 @@ export type StartOutcome =
   | {
       kind: "open";
       recordId: number;
-      /** said before the first question (the reply keyboard is taken away with it) */
-      intro?: Message;
+      /** said before the first question (the reply keyboard is taken away with it), one line each */
+      intro?: Message | Message[];
       /** where to begin: the first unanswered question, or the summary (a finished card) */
       at?: "first-unanswered" | "summary";
     }
@@ -180,7 +202,12 @@ export interface FormSummary<R, F> {
   footer(record: R, context: QuestionContext<F>): Message;
   /** said in italics after a row's value: an amount in words */
   rowSuffix?(questionId: string, record: R, context: QuestionContext<F>): string | null;
-  /** lines after the rows (the pre-check's outcome) */
+  /**
+   * Warnings said under a row (a request above its cap): the same words as
+   * when the answer was given; the summary adds how to fix it ("Sửa mục N").
+   */
+  rowWarnings?(questionId: string, record: R, context: QuestionContext<F>): Message[];
+  /** lines after the rows (the screening's outcome) */
   closing?(record: R, context: QuestionContext<F>): Message[];
   submitLabel(record: R): Message;
   /** offer "Để sau" beside the submit button */
@@ -199,6 +226,14 @@ export interface FormDefinition<R extends { id: number }, P, F> {
   roles: readonly UserRole[];
   /** a command and a main-menu button that open it (optional) */
   entry?: { command?: string; menuKey?: string };
+  /**
+   * What the form is called in running text ("thông tin cơ sở", "hồ sơ đề
+   * nghị hỗ trợ") and the main menu's button that resumes it: locale keys,
+   * by default "form-name-default" and "menu-resume-default".
+   */
+  names?: { form: string; resumeButton: string };
+  /** the draft's own name, to say what a deletion would lose (an application's title) */
+  draftName?(record: R): string | null;
   questions: readonly Question<R, P, F>[];
   /** the progress line's locale key per section; default "form-progress" */
   progressKeys?: Record<string, string>;

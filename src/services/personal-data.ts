@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { applications, conversationState, establishments, users } from "../db/schema/index.ts";
 
@@ -8,19 +8,36 @@ import { applications, conversationState, establishments, users } from "../db/sc
  * (establishments, applications, files, history: foreign keys cascade) and
  * their stored conversation.
  */
-export async function countPersonalData(
+export interface PersonalDataOverview {
+  /** the person's establishments by name (null: the profile was begun without one) */
+  establishments: { name: string | null; completed: boolean }[];
+  applications: number;
+  /** of which drafts */
+  drafts: number;
+}
+
+/** What /mydata shows: the establishments by name, and how many applications. */
+export async function personalDataOverview(
   db: Database,
   userId: number,
-): Promise<{ establishments: number; applications: number }> {
-  const [e] = await db
-    .select({ n: count() })
+): Promise<PersonalDataOverview> {
+  const owned = await db
+    .select({ name: establishments.name, completedAt: establishments.completedAt })
     .from(establishments)
-    .where(eq(establishments.ownerId, userId));
-  const [a] = await db
-    .select({ n: count() })
+    .where(eq(establishments.ownerId, userId))
+    .orderBy(asc(establishments.id));
+  const byStatus = await db
+    .select({ status: applications.status, n: count() })
     .from(applications)
-    .where(eq(applications.ownerId, userId));
-  return { establishments: Number(e?.n ?? 0), applications: Number(a?.n ?? 0) };
+    .where(eq(applications.ownerId, userId))
+    .groupBy(applications.status);
+  const total = byStatus.reduce((sum, row) => sum + Number(row.n), 0);
+  const drafts = Number(byStatus.find((row) => row.status === "draft")?.n ?? 0);
+  return {
+    establishments: owned.map((row) => ({ name: row.name, completed: row.completedAt !== null })),
+    applications: total,
+    drafts,
+  };
 }
 
 export async function deletePersonalData(

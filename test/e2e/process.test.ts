@@ -199,7 +199,7 @@ describe("the bot as a process", () => {
       );
     });
     mark = say("0100109106");
-    await waitFor(() => sentSince(mark, "xã, phường nào"), "the fourth question");
+    await waitFor(() => sentSince(mark, "được cấp ngày nào"), "the fourth question");
     await stopBot(restarted);
   }, 180_000);
 

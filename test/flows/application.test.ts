@@ -24,7 +24,7 @@ describeWithDatabase("applying for support", (database) => {
     await owner.consent();
     await owner.send("📝 Đăng ký hỗ trợ");
     expect(owner.lastText()).toContain("Tên cơ sở của Anh/Chị là gì?");
-    expect(owner.lastText()).toContain("Bước 1/12");
+    expect(owner.lastText()).toContain("Bước 1/14");
     await fillProfile(owner);
     expect(owner.lastText()).toContain("Thông tin cơ sở");
     expect(owner.lastText()).toContain("Hợp tác xã Chè &lt;Bắc Sơn&gt; &amp; Co");
@@ -36,6 +36,8 @@ describeWithDatabase("applying for support", (database) => {
       name: "Hợp tác xã Chè <Bắc Sơn> & Co",
       legalForm: "cooperative",
       taxCode: validTaxCode(601),
+      taxCodeIssuedOn: "2019-03-15",
+      taxCodeIssuedBy: "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn",
       communeCode: "06211",
       phone: "+84912345678",
       email: "",
@@ -43,13 +45,17 @@ describeWithDatabase("applying for support", (database) => {
     });
     expect(establishment?.completedAt).toBeInstanceOf(Date);
 
-    expect(owner.lastText()).toContain("Câu hỏi sơ bộ 1/4");
+    // The screening asks only what the profile cannot say.
+    expect(owner.lastText()).toContain("Bước 1/12");
+    expect(owner.lastText()).toContain("sản xuất hàng công nghiệp");
     await fillApplication(owner);
     const summary = owner.lastText();
     expect(summary).toContain("Tóm tắt hồ sơ đề nghị hỗ trợ năm 2028");
     expect(summary).toContain("600 triệu đồng <i>(Sáu trăm triệu đồng)</i>");
     expect(summary).toContain("Vốn đối ứng: 350 triệu đồng");
     expect(summary).toContain("03/2028");
+    expect(summary).toContain("Theo thông tin cơ sở: hợp tác xã, xã Cao Lộc, 15 lao động.");
+    expect(summary).toContain("✅ Cơ sở thuộc đối tượng hỗ trợ khuyến công.");
     await owner.press("📨 Nộp hồ sơ");
     expect(owner.lastText()).toContain("Mã hồ sơ của Anh/Chị: <b>LS-2028-0001</b>");
 
@@ -64,7 +70,7 @@ describeWithDatabase("applying for support", (database) => {
       counterpartFunds: 350_000_000n,
       periodStart: "2028-03",
       periodEnd: "2028-10",
-      eligibility: { industrial: true, location: true, "legal-form": true, size: true },
+      eligibility: { industrial: true },
     });
     expect(await db.select().from(applicationFiles)).toHaveLength(1);
     const history = await db.select().from(applicationHistory);
@@ -101,28 +107,30 @@ describeWithDatabase("applying for support", (database) => {
     const { db } = database();
     const world = createTestWorld(db);
     const owner = await ownerAtApplicationSummary(new TestUser(world, 603));
-    await owner.press("Sửa mục 3");
+    await owner.press("Sửa mục 4");
+    expect(owner.lastText()).toContain("Đang sửa mục 4 — hiện tại: Hỗ trợ ứng dụng máy sấy chè");
     expect(owner.lastText()).toContain("Tên nội dung đề nghị hỗ trợ?");
     await owner.send("Hỗ trợ dây chuyền sấy chè");
     expect(owner.lastText()).toContain("Tóm tắt hồ sơ");
-    expect(owner.lastText()).toContain("3. Tên nội dung: Hỗ trợ dây chuyền sấy chè");
-    // A smaller total makes the support asked a question again, then back to the summary.
-    await owner.press("Sửa mục 5");
+    expect(owner.lastText()).toContain("4. Tên nội dung: Hỗ trợ dây chuyền sấy chè");
+    // A smaller total makes the support asked a question again (and says why), then back to the summary.
+    await owner.press("Sửa mục 6");
     await owner.send("200 triệu");
+    expect(owner.lastText()).toContain("nhỏ hơn số đề nghị hỗ trợ đã ghi");
     expect(owner.lastText()).toContain("Anh/Chị đề nghị nhà nước hỗ trợ bao nhiêu?");
     await owner.send("100 triệu");
     await owner.press("✅ Đúng");
     expect(owner.lastText()).toContain("Vốn đối ứng: 100 triệu đồng");
     // Months are buttons too; the finishing month offers only months from the start on.
-    await owner.press("Sửa mục 9");
+    await owner.press("Sửa mục 10");
     expect(owner.findButton("3/2028").data).toBeDefined();
     expect(() => owner.findButton("2/2028")).toThrow();
     await owner.press("12/2028");
     // A month typed instead of tapped: the buttons of the question go away all the same.
-    await owner.press("Sửa mục 8");
+    await owner.press("Sửa mục 9");
     await owner.send("4/2028");
     expect(() => owner.findButton("1/2028")).toThrow();
-    expect(owner.lastText()).toContain("9. Hoàn thành: 12/2028");
+    expect(owner.lastText()).toContain("10. Hoàn thành: 12/2028");
   });
 
   it("shows details and history, and withdraws after a confirmation", async () => {

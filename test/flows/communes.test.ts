@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { establishments } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
+import { answerTaxCodeDetails } from "./walk.ts";
 
 describeWithDatabase("addresses as owners still write them", (database) => {
   async function atCommuneQuestion(id: number): Promise<TestUser> {
@@ -11,6 +12,7 @@ describeWithDatabase("addresses as owners still write them", (database) => {
     await owner.send("Cơ sở mộc Tân Thành");
     await owner.press("Doanh nghiệp");
     await owner.send("0100109106");
+    await answerTaxCodeDetails(owner);
     expect(owner.lastText()).toContain("Cơ sở ở xã, phường nào");
     return owner;
   }

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { establishments } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
+import { answerTaxCodeDetails } from "./walk.ts";
 
 describeWithDatabase("error boundary", (database) => {
   it("apologises in Vietnamese when handling an update fails, and keeps serving", async () => {
@@ -58,6 +59,7 @@ describeWithDatabase("error boundary", (database) => {
     await owner.send("Cơ sở mộc");
     await owner.press("Doanh nghiệp");
     await owner.send("0100109106");
+    await answerTaxCodeDetails(owner);
     await owner.send("xa cao loc"); // bare "cao loc" is also the former thị trấn Cao Lộc: a choice
     world.api.failNext("sendMessage", 502, "Bad Gateway");
     await owner.send("Thôn Nà Pàn").catch(() => undefined); // the next question's message fails

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { applications, establishments } from "../../src/db/schema/index.ts";
+import { establishments } from "../../src/db/schema/index.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import { validTaxCode } from "../support/tax-codes.ts";
@@ -12,17 +12,19 @@ describeWithDatabase("the establishment profile", (database) => {
     const owner = new TestUser(world, 1101);
     await owner.consent();
     await owner.send("🏭 Thông tin cơ sở");
-    expect(owner.lastText()).toContain("Bước 1/12");
+    expect(owner.lastText()).toContain("Bước 1/14");
     await fillProfile(owner);
     await owner.press("✅ Thông tin đã đúng");
     expect(owner.lastText()).toContain("Đã lưu thông tin cơ sở");
 
     await owner.send("/profile");
-    expect(owner.lastText()).toContain("8. Điện thoại: 0912 345 678");
-    await owner.press("Sửa mục 8");
+    expect(owner.lastText()).toContain("4. Ngày cấp: 15/03/2019");
+    expect(owner.lastText()).toContain("5. Nơi cấp: Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn");
+    expect(owner.lastText()).toContain("10. Điện thoại: 0912 345 678");
+    await owner.press("Sửa mục 10");
     expect(owner.lastText()).toContain("Số điện thoại liên hệ?");
     await owner.send("0205 3871 234");
-    expect(owner.lastText()).toContain("8. Điện thoại: 0205 3871 234");
+    expect(owner.lastText()).toContain("10. Điện thoại: 0205 3871 234");
     await owner.press("✔️ Xong");
     expect(owner.lastText()).toContain("Đã lưu thông tin cơ sở");
     await owner.send("/profile");
@@ -33,31 +35,6 @@ describeWithDatabase("the establishment profile", (database) => {
     const [row] = await db.select().from(establishments);
     expect(row?.phone).toBe("+842053871234");
     expect(row?.name).toBe("Hợp tác xã Chè <Bắc Sơn> & Co");
-  });
-
-  it("explains an eligibility doubt and lets the owner go on, storing the answers", async () => {
-    const { db } = database();
-    const world = createTestWorld(db);
-    const owner = new TestUser(world, 1102);
-    await owner.consent();
-    await owner.send("/apply");
-    await fillProfile(owner);
-    await owner.press("✅ Thông tin đã đúng");
-    await owner.press("Không");
-    expect(owner.texts().at(-2)).toContain("Khuyến công chủ yếu hỗ trợ sản xuất công nghiệp");
-    expect(owner.lastText()).toContain("Câu hỏi sơ bộ 2/4");
-    await owner.send("có");
-    await owner.press("Có");
-    await owner.press("Không");
-    expect(owner.texts().at(-2)).toContain("Cơ sở lớn có thể không thuộc diện hỗ trợ");
-    expect(owner.lastText()).toContain("Bước 1/11");
-    const [row] = await db.select().from(applications);
-    expect(row?.eligibility).toEqual({
-      industrial: false,
-      location: true,
-      "legal-form": true,
-      size: false,
-    });
   });
 
   it("one establishment per tax code: another owner's code is refused politely, revealing nothing", async () => {
@@ -79,7 +56,7 @@ describeWithDatabase("the establishment profile", (database) => {
     expect(second.texts().at(-2)).not.toContain("Hợp tác xã Chè");
     expect(second.lastText()).toContain("Mã số thuế của cơ sở là gì?");
     await second.send(validTaxCode(1104));
-    expect(second.lastText()).toContain("Cơ sở ở xã, phường nào");
+    expect(second.lastText()).toContain("được cấp ngày nào");
     // A branch (10 digits, dash, 3 digits) is an establishment of its own.
     await first.send("/profile");
     await first.press("Sửa mục 3");

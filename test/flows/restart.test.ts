@@ -45,7 +45,7 @@ describeWithDatabase("restarts and deploys lose nothing", (database) => {
     world.restart({ conversationVersion: 99 });
     // The answer typed to the question asked before the deploy is not lost.
     await owner.send("0100109106");
-    expect(owner.lastText()).toContain("Cơ sở ở xã, phường nào");
+    expect(owner.lastText()).toContain("được cấp ngày nào");
     const [row] = await db.select().from(establishments);
     expect(row?.taxCode).toBe("0100109106");
     expect(row?.name).toBe("Cơ sở mộc Tân Thành");

@@ -75,7 +75,7 @@ describeWithDatabase("officers review in the bot", (database) => {
 
     // The owner answers exactly those two again (and may add a file), then resubmits.
     await owner.press("📝 Bổ sung hồ sơ");
-    expect(owner.texts().at(-2)).toContain("«Báo giá máy sấy cao hơn thực tế");
+    expect(owner.lastText()).toContain("Báo giá máy sấy cao hơn thực tế");
     expect(owner.lastText()).toContain("Tổng kinh phí thực hiện");
     await owner.send("500 triệu");
     expect(owner.lastText()).toContain("đề nghị nhà nước hỗ trợ");

@@ -46,6 +46,21 @@ describeWithDatabase("/start and consent", (database) => {
     expect((await db.select().from(establishments)).length).toBe(0);
   });
 
+  it("a person who agreed before and taps 'Không đồng ý' on an old question is told what is kept, and how to delete it", async () => {
+    const { db } = database();
+    const world = createTestWorld(db);
+    const owner = new TestUser(world, 506);
+    await owner.send("/start");
+    const first = owner.findButton("Không đồng ý");
+    await owner.send("/start");
+    await owner.press("✅ Đồng ý");
+    await owner.pressData(first.data, first.messageId);
+    expect(owner.lastText()).toContain("Anh/Chị đã đồng ý từ trước");
+    expect(owner.lastText()).toContain("/deletedata");
+    expect(owner.lastText()).not.toContain("không lưu thông tin nào");
+    expect(await db.select().from(users)).toHaveLength(1);
+  });
+
   it("makes ADMIN_IDS admins at consent", async () => {
     const { db } = database();
     const world = createTestWorld(db, { adminIds: [504] });

@@ -1,11 +1,18 @@
 import type { TestUser } from "../support/chat.ts";
 import { validTaxCode } from "../support/tax-codes.ts";
 
+/** The date and the office of issue of the tax code (asked right after it). */
+export async function answerTaxCodeDetails(owner: TestUser): Promise<void> {
+  await owner.send("15/3/2019");
+  await owner.send("Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn");
+}
+
 /** The answers of a complete establishment profile, in the order asked. */
 export async function fillProfile(owner: TestUser): Promise<void> {
   await owner.send("Hợp tác xã Chè <Bắc Sơn> & Co");
   await owner.press("Hợp tác xã");
   await owner.send(validTaxCode(owner.id));
+  await answerTaxCodeDetails(owner);
   await owner.send("xa cao loc");
   await owner.send("Thôn Nà Pàn");
   await owner.send("Hoàng Văn Minh");
@@ -17,14 +24,15 @@ export async function fillProfile(owner: TestUser): Promise<void> {
   await owner.send("15");
 }
 
-/** Eligibility (first application only), then the 11 questions of the application. */
+/**
+ * The screening (first application only: the one question the profile
+ * cannot answer), then the 11 questions of the application.
+ */
 export async function fillApplication(
   owner: TestUser,
   options: { eligibility?: boolean; title?: string; program?: "local" | "national" } = {},
 ): Promise<void> {
-  if (options.eligibility !== false) {
-    for (let i = 0; i < 4; i++) await owner.press("Có");
-  }
+  if (options.eligibility !== false) await owner.press("Có");
   await owner.press(
     options.program === "national" ? "Khuyến công quốc gia" : "Khuyến công địa phương",
   );

@@ -148,20 +148,18 @@ const update: fc.Arbitrary<Omit<Update, "update_id">> = fc.oneof(
         }) as never,
     ),
   // A group message, a channel post, a block or unblock, an update type the bot does not ask for
-  fc
-    .tuple(person, text)
-    .map(
-      ([id, t]) =>
-        ({
-          message: {
-            message_id: 1,
-            date: 0,
-            chat: { id: GROUP, type: "group", title: "Nhóm" },
-            from: from(id),
-            text: t,
-          },
-        }) as never,
-    ),
+  fc.tuple(person, text).map(
+    ([id, t]) =>
+      ({
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: GROUP, type: "group", title: "Nhóm" },
+          from: from(id),
+          text: t,
+        },
+      }) as never,
+  ),
   text.map(
     (t) =>
       ({

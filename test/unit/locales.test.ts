@@ -4,8 +4,10 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { BOT_COMMANDS } from "../../src/bot/commands.ts";
 import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.ts";
+import { formNameKey, resumeButtonKey } from "../../src/bot/main-menu.ts";
 import { loadProvince } from "../../src/data/load-province.ts";
 import { APPLICATION_STATUSES } from "../../src/domain/application-status.ts";
+import { PROFILE_CONCERNS } from "../../src/domain/eligibility.ts";
 import { SUPPORT_CATEGORY_IDS } from "../../src/domain/support-categories.ts";
 import { applicationForm } from "../../src/forms/kinds/application.ts";
 import { DECISIONS_WITH_INPUT } from "../../src/forms/kinds/decision.ts";
@@ -77,21 +79,32 @@ function dynamicKeys(): string[] {
       if (!question.hiddenInSummary) keys.push(questionLabel(form, question).key);
     }
     keys.push(form.summary.footer({} as never, {} as never).key);
+    keys.push(formNameKey(form), resumeButtonKey(form));
   }
+  keys.push(formNameKey(undefined), resumeButtonKey(undefined));
   const province = loadProvince("lang-son");
   const context = {
     province,
     nowIso: "2026-11-23T00:00:00Z",
     timeZone: "Asia/Ho_Chi_Minh",
-    facts: { planYear: 2028, needsEligibility: true },
+    facts: {
+      planYear: 2028,
+      needsEligibility: true,
+      establishment: {
+        legalForm: "cooperative" as const,
+        communeKind: "xa" as const,
+        communeCode: "06211",
+        workers: 500,
+      },
+    },
   };
   const emptyApplication = {
     id: 1,
     code: null,
     establishmentId: 1,
     planYear: 2028,
-    program: null,
-    category: null,
+    program: "local" as const,
+    category: "machinery",
     title: null,
     description: null,
     totalCost: "600000000",
@@ -113,15 +126,43 @@ function dynamicKeys(): string[] {
     }
   }
   for (const question of profileForm.questions) {
-    for (const choice of question.choices?.({} as never, { ...context, facts: {} }) ?? [])
-      keys.push(choice.label.key);
+    for (const record of [{}, { legalForm: "household-business" }]) {
+      for (const choice of question.choices?.(record as never, { ...context, facts: {} }) ?? [])
+        keys.push(
+          choice.label.key,
+          ...(choice.acknowledgement ? [choice.acknowledgement.key] : []),
+        );
+    }
   }
+  // Notes, warnings and the summary's closing of an application above its caps, screened "no".
+  const screenedNo = {
+    ...emptyApplication,
+    requestedSupport: "500000000",
+    counterpartFunds: "1",
+    eligibility: { industrial: false, capital: false },
+  };
+  for (const question of applicationForm.questions) {
+    for (const note of question.promptNotes?.(screenedNo, context) ?? []) keys.push(note.key);
+    for (const warning of applicationForm.summary.rowWarnings?.(question.id, screenedNo, context) ??
+      [])
+      keys.push(warning.key);
+  }
+  for (const line of applicationForm.summary.closing?.(screenedNo, context) ?? [])
+    keys.push(line.key);
+  keys.push(...PROFILE_CONCERNS.map((concern) => `eligibility-concern-${concern}`));
+  // Labels passed through a helper, not written as t("…") where they are used.
+  keys.push(
+    "form-continue",
+    "form-leave",
+    "form-cancel-keep",
+    "form-cancel-delete",
+    "form-delete-yes",
+    "form-delete-no",
+    "form-confirm-yes",
+  );
   keys.push(...APPLICATION_STATUSES.map((status) => `status-${status}`));
   keys.push(
     ...SUPPORT_CATEGORY_IDS.flatMap((id) => [`category-${id}`, `category-${id}-description`]),
-  );
-  keys.push(
-    ...["industrial", "location", "legal-form", "size"].map((id) => `eligibility-warning-${id}`),
   );
   keys.push(
     ...["sticker", "photo", "voice", "video", "document", "location", "other"].map(
@@ -139,7 +180,7 @@ function dynamicKeys(): string[] {
     keys.push(`decision-summary-${to}`, `decision-done-${to}`);
   }
   keys.push(...["approved", "accepted", "disbursed"].map((to) => `decision-amount-over-${to}`));
-  keys.push(...SUPPORT_CATEGORY_IDS.map((id) => `category-short-${id}`));
+  keys.push(...SUPPORT_CATEGORY_IDS.map((id) => `category-${id}-short`));
   keys.push("role-officer", "role-admin");
   keys.push(...["officer", "already", "invalid"].map((result) => `officers-redeem-${result}`));
   keys.push(...MAIN_MENU_KEYS);
@@ -177,5 +218,91 @@ describe("locale files", () => {
     const bundle = bundles.vi?.bundle;
     const message = bundle?.getMessage("consent-question");
     expect(message?.value && bundle?.formatPattern(message.value)).toContain("Anh/Chị");
+  });
+});
+
+/**
+ * Every cap, limit and share a text states comes from the province file (as
+ * a variable), never written in a locale: a text that says "300 triệu"
+ * would go on saying it after the province changes its cap.
+ */
+describe("no cap or limit written in a text", () => {
+  const province = loadProvince("lang-son");
+  const decimals = (n: number) => [String(n), String(n).replace(".", ",")];
+  /** An amount as a text might write it: 300 triệu, 300.000.000, 300 million, 100 tỷ. */
+  function amountForms(amount: bigint): string[] {
+    const forms = [amount.toString(), amount.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")];
+    for (const [unit, names] of [
+      [1_000_000_000n, ["tỷ", "tỉ", "billion"]],
+      [1_000_000n, ["triệu", "tr", "million"]],
+    ] as const) {
+      if (amount % (unit / 10n) !== 0n) continue;
+      const inUnit = Number(amount / (unit / 10n)) / 10;
+      if (inUnit < 1) continue;
+      for (const figure of decimals(inUnit))
+        for (const name of names) forms.push(`${figure} ${name}`);
+    }
+    return forms;
+  }
+  function capFigures(): string[] {
+    const figures: string[] = [];
+    const { nationalRules, provinceChoices } = province;
+    for (const cap of [...nationalRules.supportCaps, ...provinceChoices.localSupportCaps]) {
+      if (cap.maxPercent !== undefined)
+        for (const figure of decimals(cap.maxPercent))
+          figures.push(`${figure}%`, `${figure} %`, `${figure} phần trăm`, `${figure} percent`);
+      if (cap.maxAmount !== undefined) {
+        const amount = BigInt(cap.maxAmount);
+        figures.push(...amountForms(amount));
+        const factor = cap.completeLineFactor?.value;
+        if (factor !== undefined) {
+          for (const figure of decimals(factor))
+            figures.push(`${figure} lần`, `${figure}x`, `${figure}×`, `${figure} times`);
+          figures.push(...amountForms((amount * BigInt(Math.round(factor * 100))) / 100n));
+        }
+      }
+    }
+    const { maxWorkers, maxCapital } = nationalRules.smallAndMediumLimits.value;
+    for (const word of ["lao động", "người", "workers", "employees"])
+      figures.push(`${maxWorkers} ${word}`);
+    figures.push(...amountForms(BigInt(maxCapital)));
+    return figures;
+  }
+  /** The lines of locale text that state one of the figures (comments aside). */
+  function statedIn(text: string, figures: string[]): string[] {
+    const found: string[] = [];
+    for (const line of text.split("\n")) {
+      if (line.trimStart().startsWith("#")) continue;
+      for (const figure of figures) {
+        const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        if (new RegExp(`(?<![\\d.,])${escaped}(?![\\d])`, "i").test(line))
+          found.push(`${figure}: ${line.trim()}`);
+      }
+    }
+    return found;
+  }
+
+  it("catches a cap written in a text (the check works)", () => {
+    const figures = capFigures();
+    const old = "Với máy móc thiết bị, mức hỗ trợ thường tối đa 50% và không quá 300 triệu đồng.";
+    expect(statedIn(old, figures).length).toBeGreaterThanOrEqual(2);
+    expect(
+      statedIn("Cơ sở có dưới 300 lao động, hoặc vốn dưới 100 tỷ đồng không?", figures).map(
+        (hit) => hit.split(":")[0],
+      ),
+    ).toEqual(expect.arrayContaining(["300 lao động", "100 tỷ"]));
+    expect(statedIn("dây chuyền hoàn chỉnh tới 1,5 lần mức này", figures)).toHaveLength(1);
+    expect(statedIn("Ví dụ: 600 triệu, 1,5 tỷ, 850.000.000, 1300 triệu", figures)).toEqual([]);
+  });
+
+  it.each(LANGUAGES)("finds none in the %s locale files", (language) => {
+    const figures = capFigures();
+    const folder = join(localesDirectory, language);
+    const found = readdirSync(folder)
+      .filter((name) => name.endsWith(".ftl"))
+      .flatMap((file) =>
+        statedIn(readFileSync(join(folder, file), "utf8"), figures).map((hit) => `${file}: ${hit}`),
+      );
+    expect(found).toEqual([]);
   });
 });

@@ -29,6 +29,18 @@ describe("registrationWindow with the 31/10 deadline", () => {
     expect(registrationWindow(vn(local), langSon, VN).planYear).toBe(planYear);
   });
 
+  it("says which plan year closed this year, and when, once past this year's deadline", () => {
+    const lateNovember = registrationWindow(vn("2026-11-29T09:00:00"), langSon, VN);
+    expect(lateNovember.planYear).toBe(2028);
+    expect(lateNovember.closed?.planYear).toBe(2027);
+    expect(lateNovember.closed?.registrationDeadline.toISOString()).toBe(
+      "2026-10-31T16:59:59.000Z",
+    );
+    expect(registrationWindow(vn("2027-01-05T09:00:00"), langSon, VN).closed).toBeUndefined();
+    expect(registrationWindow(vn("2026-10-31T23:59:59"), langSon, VN).closed).toBeUndefined();
+    expect(registrationWindow(vn("2026-11-01T00:00:00"), langSon, VN).closed?.planYear).toBe(2027);
+  });
+
   it("uses the local day, not the UTC day", () => {
     // 31/10 20:00 UTC is already 1/11 03:00 in Vietnam.
     expect(registrationWindow(new Date("2026-10-31T20:00:00Z"), langSon, VN).planYear).toBe(2028);

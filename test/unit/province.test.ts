@@ -122,20 +122,40 @@ describe("loadProvince", () => {
     expect(districtsOf("06316")).toEqual(["Cao Lộc", "Văn Quan"]); // Tân Đoàn: Tân Thành of Cao Lộc
   });
 
-  it("has the machinery cap", () => {
-    expect(langSon.supportCaps).toContainEqual(
+  it("has the national machinery cap, its complete-line factor marked unconfirmed", () => {
+    expect(langSon.nationalRules.supportCaps).toContainEqual(
       expect.objectContaining({
         category: "machinery",
         fromYear: 2019,
         maxPercent: 50,
         maxAmount: "300000000",
+        confirmed: true,
+        completeLineFactor: expect.objectContaining({ value: 1.5, confirmed: false }),
       }),
     );
+  });
+
+  it("keeps the province's own choices apart, each saying whether it is confirmed", () => {
+    expect(langSon.provinceChoices.localSupportCaps).toEqual([]);
+    expect(langSon.provinceChoices.localCapsFollowNational).toMatchObject({
+      value: true,
+      confirmed: false,
+    });
+    expect(langSon.provinceChoices.wardsAreRural.confirmed).toBe(false);
+    expect(langSon.nationalRules.smallAndMediumLimits).toMatchObject({
+      value: { maxWorkers: 300, maxCapital: "100000000000" },
+      confirmed: false,
+    });
+    expect(langSon.nationalRules.eligibleLegalForms).toContain("household-business");
   });
 });
 
 describe("provinceSchema", () => {
   const valid = loadProvince("lang-son");
+  const withNationalCaps = (supportCaps: unknown[]) => ({
+    ...valid,
+    nationalRules: { ...valid.nationalRules, supportCaps },
+  });
   /** The Lạng Sơn file with the former units of some communes (by index) replaced. */
   const withUnitsOf = (replaced: Record<number, unknown[]>) => ({
     ...valid,
@@ -243,26 +263,63 @@ describe("provinceSchema", () => {
     ],
     [
       "an unknown category",
-      { ...valid, supportCaps: [{ category: "may-moc", fromYear: 2019, maxPercent: 50 }] },
-      "supportCaps.0.category",
+      withNationalCaps([{ category: "may-moc", fromYear: 2019, maxPercent: 50, confirmed: true }]),
+      "nationalRules.supportCaps.0.category",
     ],
     [
       "an amount as a number",
-      { ...valid, supportCaps: [{ category: "machinery", fromYear: 2019, maxAmount: 300000000 }] },
-      "supportCaps.0.maxAmount",
+      withNationalCaps([
+        { category: "machinery", fromYear: 2019, maxAmount: 300000000, confirmed: true },
+      ]),
+      "nationalRules.supportCaps.0.maxAmount",
     ],
     [
       "toYear before fromYear",
-      {
-        ...valid,
-        supportCaps: [{ category: "machinery", fromYear: 2020, toYear: 2019, maxPercent: 50 }],
-      },
-      "supportCaps.0.toYear",
+      withNationalCaps([
+        { category: "machinery", fromYear: 2020, toYear: 2019, maxPercent: 50, confirmed: true },
+      ]),
+      "nationalRules.supportCaps.0.toYear",
     ],
     [
       "a cap without a limit",
-      { ...valid, supportCaps: [{ category: "machinery", fromYear: 2020 }] },
-      "supportCaps.0",
+      withNationalCaps([{ category: "machinery", fromYear: 2020, confirmed: true }]),
+      "nationalRules.supportCaps.0",
+    ],
+    [
+      "a cap that does not say whether it is confirmed",
+      withNationalCaps([{ category: "machinery", fromYear: 2020, maxPercent: 50 }]),
+      "nationalRules.supportCaps.0.confirmed",
+    ],
+    [
+      "a complete-line factor without an amount to multiply",
+      withNationalCaps([
+        {
+          category: "machinery",
+          fromYear: 2020,
+          maxPercent: 50,
+          confirmed: true,
+          completeLineFactor: { value: 1.5, confirmed: false },
+        },
+      ]),
+      "nationalRules.supportCaps.0.completeLineFactor",
+    ],
+    [
+      "a local cap of an unknown category",
+      {
+        ...valid,
+        provinceChoices: {
+          ...valid.provinceChoices,
+          localSupportCaps: [
+            { category: "may-moc", fromYear: 2019, maxPercent: 50, confirmed: true },
+          ],
+        },
+      },
+      "provinceChoices.localSupportCaps.0.category",
+    ],
+    [
+      "a choice without its confirmation mark",
+      { ...valid, provinceChoices: { ...valid.provinceChoices, wardsAreRural: { value: true } } },
+      "provinceChoices.wardsAreRural.confirmed",
     ],
   ])("refuses %s", (_, data, path) => {
     expect(problems(data)).toContain(path);

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { canWithdraw } from "../../domain/application-status.ts";
 import { formatDate, localParts } from "../../domain/dates.ts";
 import { formatMoney } from "../../domain/money.ts";
-import { checkSupportCaps, isSupportCategoryId } from "../../domain/support-categories.ts";
+import { checkSupportCap, isSupportCategoryId } from "../../domain/support-categories.ts";
 import { escapeHtml } from "../../i18n.ts";
 import { ownerApplicationCallback } from "../../services/applications/buttons.ts";
 import {
@@ -107,22 +107,24 @@ async function listApplications(ctx: BotContext, page = 0): Promise<void> {
   });
 }
 
+/** Over the local programme's cap, the support asked must be asked again when moving there. */
+function localCapExcess(province: BotDependencies["province"], details: ApplicationDetails) {
+  const a = details.application;
+  if (!a.category || !isSupportCategoryId(a.category) || !a.totalCost || !a.requestedSupport) {
+    return undefined;
+  }
+  const total = BigInt(a.totalCost);
+  const requested = BigInt(a.requestedSupport);
+  return checkSupportCap(province, a.planYear, a.category, "local", total, requested);
+}
+
 /** Moving to the local programme: what changes (the local caps), then a confirmation. */
 async function offerTransfer(ctx: BotContext, details: ApplicationDetails): Promise<void> {
   const a = details.application;
-  const overCap =
-    a.category && isSupportCategoryId(a.category) && a.totalCost && a.requestedSupport
-      ? checkSupportCaps(
-          ctx.deps.province,
-          a.planYear,
-          a.category,
-          BigInt(a.totalCost),
-          BigInt(a.requestedSupport),
-        )[0]
-      : undefined;
+  const overCap = localCapExcess(ctx.deps.province, details);
   const lines = [ctx.t("transfer-explain", { code: a.code ?? "" })];
   if (overCap) {
-    const max = overCap.kind === "over-percent" ? overCap.maxAllowed : overCap.maxAmount;
+    const max = overCap.limit;
     lines.push(
       ctx.t("transfer-over-cap", {
         requested: formatMoney(BigInt(a.requestedSupport ?? "0")),
@@ -252,17 +254,7 @@ export function applicationsFeature(deps: BotDependencies): Composer<BotContext>
       }
       // transfer-yes: the local programme's questions that differ (the support asked, when over
       // the local cap) are asked again through the bổ sung form, which submits it anew.
-      const a = details.application;
-      const overCap =
-        a.category && isSupportCategoryId(a.category) && a.totalCost && a.requestedSupport
-          ? checkSupportCaps(
-              deps.province,
-              a.planYear,
-              a.category,
-              BigInt(a.totalCost),
-              BigInt(a.requestedSupport),
-            ).length > 0
-          : false;
+      const overCap = localCapExcess(deps.province, details) !== undefined;
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       const started = await startTransfer(deps, {
         applicationId: id,

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { isFormActive } from "../../forms/engine.ts";
 import { onCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
@@ -12,15 +13,14 @@ import {
 } from "../forms/callbacks.ts";
 import { FORM_CONVERSATION } from "../forms/conversation-id.ts";
 import {
-  deleteOpenDraft,
   editAnswer,
-  leaveForm,
   presentOpenForm,
   repeatCurrentStep,
-  resumeForm,
   startForm,
   submitOpenForm,
 } from "../forms/flow.ts";
+import { confirmDeletion, deleteOpenDraft, leaveForm, resumeForm } from "../forms/leaving.ts";
+import { resumeButtonLabels } from "../main-menu.ts";
 
 const refuseButton = (ctx: BotContext) =>
   ctx.answerCallbackQuery({ text: ctx.t("form-closed-button") });
@@ -28,27 +28,30 @@ const refuseButton = (ctx: BotContext) =>
 /**
  * Runs right after the form conversation. When the conversation has just
  * saved an answer (or found its question closed) it ends and passes the
- * update here, and the form is shown where it stands now. When a form is
- * open but no conversation waits (its state was lost to a restart or a
- * deploy), the update is the answer: the conversation is entered with it.
+ * update here, and the form is shown where it stands now, led by what the
+ * answer caused. When a form is open but no conversation waits (its state
+ * was lost to a restart or a deploy), the update is the answer: the
+ * conversation is entered with it.
  */
 export function formRouter(answered: AnsweredUpdates) {
   const composer = new Composer<BotContext>();
   composer.use(async (ctx, next) => {
-    if (answered.take(ctx.update.update_id)) {
-      await presentOpenForm(ctx);
+    const handedOver = answered.take(ctx.update.update_id);
+    if (handedOver) {
+      await presentOpenForm(ctx, handedOver.lead);
       return;
     }
     const form = ctx.user?.openForm;
     const data = ctx.callbackQuery?.data;
     const isAnswerButton = data !== undefined && formAnswerCallback.pattern.test(data);
-    if (form?.questionId && (ctx.message || isAnswerButton)) {
+    if (isFormActive(form) && form.questionId && (ctx.message || isAnswerButton)) {
       // A button of the open question proves the question reached the person.
       const pressedCurrent =
         isAnswerButton && formAnswerCallback.unpack(data)?.token === form.promptToken;
       if (!form.asked && !pressedCurrent) {
         // The question never reached the person (an error came first): what they sent was meant
         // for the question before, which is already saved. Ask this one.
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery();
         await presentOpenForm(ctx);
         return;
       }
@@ -56,7 +59,8 @@ export function formRouter(answered: AnsweredUpdates) {
       await ctx.conversation.exitAll();
       await ctx.conversation.enter(FORM_CONVERSATION, "answer");
       // Entered from here, a conversation that halts does not call downstream middleware: go on ourselves.
-      if (answered.take(ctx.update.update_id)) await presentOpenForm(ctx);
+      const after = answered.take(ctx.update.update_id);
+      if (after) await presentOpenForm(ctx, after.lead);
       return;
     }
     await next();
@@ -77,11 +81,11 @@ export function formControls(): Composer<BotContext> {
     formSummaryCallback,
     async (ctx, { token, action, question }) => {
       const form = ctx.user?.openForm;
-      if (!form || form.promptToken !== token || form.questionId !== null) {
+      if (!isFormActive(form) || form.promptToken !== token || form.questionId !== null) {
         await ctx.answerCallbackQuery({
-          text: ctx.t(form ? "form-old-button" : "form-closed-button"),
+          text: ctx.t(isFormActive(form) ? "form-old-button" : "form-closed-button"),
         });
-        if (form) await repeatCurrentStep(ctx);
+        if (isFormActive(form)) await repeatCurrentStep(ctx);
         return;
       }
       await ctx.answerCallbackQuery();
@@ -104,8 +108,14 @@ export function formControls(): Composer<BotContext> {
       }
       await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup().catch(() => undefined);
+      if (!isFormActive(form)) {
+        // The form was left for later since: its buttons can only bring it back.
+        await resumeForm(ctx);
+        return;
+      }
       if (action === "continue") await repeatCurrentStep(ctx);
       else if (action === "leave" || action === "keep") await leaveForm(ctx);
+      else if (action === "delete") await confirmDeletion(ctx);
       else await deleteOpenDraft(ctx);
     },
     refuseButton,
@@ -125,7 +135,11 @@ export function formsFeature(deps: BotDependencies): Composer<BotContext> {
     if (command) privateChats.command(command, open);
     if (menuKey) privateChats.filter(isMenuButton(deps.i18n, menuKey), open);
   }
-  privateChats.filter(isMenuButton(deps.i18n, "menu-resume"), (ctx) => resumeForm(ctx));
+  const resumeLabels = resumeButtonLabels(deps.i18n, deps.forms);
+  privateChats.filter(
+    (ctx) => ctx.message?.text !== undefined && resumeLabels.has(ctx.message.text),
+    (ctx) => resumeForm(ctx),
+  );
 
   // A form button with no form open (the form was left or submitted since).
   privateChats.on("callback_query:data", async (ctx, next) => {

@@ -4,7 +4,7 @@ import { defineCallback, onCallback, oneOf } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
 import { isMenuButton } from "../filters/menu-button.ts";
-import { repeatCurrentStep } from "../forms/flow.ts";
+import { hasActiveForm, repeatCurrentStep } from "../forms/flow.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
 import type { LanguageRegistry } from "../middlewares/load-user.ts";
 
@@ -49,7 +49,7 @@ export function languageFeature(
       await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       await replyWithMainMenu(ctx, ctx.t("language-changed"));
-      if (ctx.user.openForm) await repeatCurrentStep(ctx);
+      if (hasActiveForm(ctx)) await repeatCurrentStep(ctx);
     },
     refuse,
   );

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatDate, localParts } from "../../domain/dates.ts";
-import { countPersonalData, deletePersonalData } from "../../services/personal-data.ts";
+import { deletePersonalData, personalDataOverview } from "../../services/personal-data.ts";
 import { defineCallback, int, onCallback, oneOf } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
@@ -18,13 +18,25 @@ export function personalDataFeature(deps: BotDependencies): Composer<BotContext>
 
   privateChats.command("mydata", async (ctx) => {
     if (!ctx.user) return;
-    const counts = await countPersonalData(deps.db, ctx.user.id);
+    const overview = await personalDataOverview(deps.db, ctx.user.id);
+    // The establishment by its name (as typed: plain text, nothing to escape).
+    const establishments = overview.establishments.map((establishment) =>
+      ctx.t(
+        establishment.completed
+          ? "personal-data-establishment"
+          : "personal-data-establishment-draft",
+        {
+          name: establishment.name ?? ctx.t("personal-data-unnamed"),
+        },
+      ),
+    );
     await ctx.reply(
       ctx.t("personal-data-summary", {
         name: ctx.user.firstName ?? "",
         consent: formatDate(localParts(ctx.user.consentAt, deps.config.timeZone)),
-        establishments: counts.establishments,
-        applications: counts.applications,
+        establishments: establishments.join("; ") || ctx.t("personal-data-none"),
+        applications: overview.applications,
+        drafts: overview.drafts,
       }),
     );
   });

@@ -4,6 +4,7 @@ import { languageFromTelegram } from "../../i18n.ts";
 import { clearBlocked, recordConsent } from "../../services/users.ts";
 import { defineCallback, onCallback, oneOf } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
+import { hasActiveForm } from "../forms/flow.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
 import type { LanguageRegistry } from "../middlewares/load-user.ts";
 
@@ -52,8 +53,12 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
     }
     if (ctx.user.blockedAt) await clearBlocked(ctx.deps.db, ctx.user.id);
     // A form in progress has its own answer to /start (see the form feature).
-    if (ctx.user.openForm) return next();
-    await replyWithMainMenu(ctx, ctx.t("welcome-back"));
+    if (hasActiveForm(ctx)) return next();
+    await replyWithMainMenu(ctx, (resume) =>
+      resume
+        ? `${ctx.t("welcome-back")}\n${ctx.t("welcome-back-open-form", { form: resume.form, resume: resume.button })}`
+        : ctx.t("welcome-back"),
+    );
   });
 
   const refuse = (ctx: BotContext) =>
@@ -67,7 +72,9 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
       // Remove the buttons so the question cannot be answered twice.
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       if (answer === "no") {
-        if (!ctx.user)
+        // Someone who agreed before keeps their data until they delete it: say so, and how.
+        if (ctx.user) await ctx.reply(ctx.t("consent-declined-already-agreed"));
+        else
           await ctx.reply(ctx.t("consent-declined"), { reply_markup: { remove_keyboard: true } });
         return;
       }

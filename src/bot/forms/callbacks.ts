@@ -8,10 +8,14 @@ import { defineCallback, oneOf, text, token } from "../callback-data.ts";
 /** A choice under a question: its value (a choice's own value may hold ":"). */
 export const formAnswerCallback = defineCallback("f", { token: token(), value: text(40) });
 
-/** The form's controls after an interruption: continue, leave, keep or delete the draft. */
+/**
+ * The form's controls after an interruption: continue, leave (or keep the
+ * draft for later), delete the draft (which asks first), and the confirmed
+ * deletion.
+ */
 export const formInterruptCallback = defineCallback("fi", {
   token: token(),
-  action: oneOf("continue", "leave", "keep", "delete"),
+  action: oneOf("continue", "leave", "keep", "delete", "delete-yes"),
 });
 
 /** The summary's buttons: submit, later, or "Sửa mục N" (edit a question). */

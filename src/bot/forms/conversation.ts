@@ -7,22 +7,32 @@ import {
   questionContext,
   saveAnswer,
 } from "../../forms/engine.ts";
-import type { AnyQuestion, Message } from "../../forms/types.ts";
+import type { Message } from "../../forms/types.ts";
 import type { BotContext, FormContext } from "../context.ts";
 import type { BotDependencies } from "../dependencies.ts";
 import type { AnsweredUpdates } from "./answered-updates.ts";
-import { formAnswerCallback } from "./callbacks.ts";
 import { FORM_CONVERSATION } from "./conversation-id.ts";
 import {
   choiceKeyboard,
-  choiceLabel,
+  type PromptLead,
   type PromptStep,
   renderMessage,
-  renderPrompt,
   sendPrompt,
-  tHtml,
 } from "./prompt.ts";
 import { readAnswerInput } from "./read-input.ts";
+import {
+  acknowledgeOneMore,
+  acknowledgePress,
+  askConfirmation,
+  type Confirmation,
+  chosenLine,
+  keptLine,
+  leadAfterAnswer,
+  promptText,
+  removeButtons,
+  showPage,
+} from "./replies.ts";
+import { readReservedValue } from "./reserved-values.ts";
 
 export { FORM_CONVERSATION };
 
@@ -34,13 +44,25 @@ export { FORM_CONVERSATION };
  */
 export type FormEntry = "ask" | "answer";
 
+/** An answer read back and waiting for the person's tap: saved only once confirmed. */
+interface PendingAnswer {
+  confirmation: Confirmation;
+  number: number;
+  messageId: number;
+}
+
 /**
  * One question of any form. The draft in the database is the source of
  * truth: the conversation loads the open question from it, waits for an
- * answer (asking again after bad input), saves the answer bound to its
- * question (forms/engine.ts), and ends. Its replay log therefore holds one
- * question's updates, never the whole form. The router downstream then shows
- * whatever the form stands at (the next question, or the summary).
+ * answer (asking again after bad input, reading back an answer worth a
+ * second look), saves the answer bound to its question (forms/engine.ts),
+ * and ends. Its replay log therefore holds one question's updates, never the
+ * whole form. The router downstream then shows whatever the form stands at
+ * (the next question, or the summary), led by what the answer caused: one
+ * message per answer.
+ *
+ * An answer waiting for its confirmation lives in this conversation's own
+ * state (replayed from the updates); the database never holds it.
  */
 export function createFormConversation(deps: BotDependencies, answered: AnsweredUpdates) {
   const services = { deps, forms: deps.forms };
@@ -48,6 +70,7 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
     conversation: Conversation<BotContext, FormContext>,
     ctx: FormContext,
     entry: FormEntry,
+    lead?: PromptLead,
   ) {
     const userId = ctx.from?.id;
     if (userId === undefined) return;
@@ -67,26 +90,33 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
     }
     const context = questionContext(deps, step);
     const token = step.openForm.promptToken;
+    const editing = step.openForm.editing === true;
     let record = step.record;
-    const promptStep = (): PromptStep => ({ definition, record, token, context });
+    const promptStep = (): PromptStep => ({ definition, record, token, context, editing });
     /** Ends the conversation and lets the router show where the form stands now. */
-    const handOver = async (on: FormContext) => {
-      answered.add(on.update.update_id);
+    const handOver = async (on: FormContext, next?: PromptLead) => {
+      answered.add(on.update.update_id, next);
       await conversation.halt({ next: true });
     };
 
     let current = ctx;
-    // Both derive from the updates alone, so every replay takes the same branches.
+    // All of these derive from the updates alone, so every replay takes the same branches.
     let refusedGroup: string | undefined;
     let lastAck: { group: string; messageId: number } | undefined;
+    let pending: PendingAnswer | undefined;
+    let confirmations = 0;
     // Messages of this question that carry buttons: the buttons go once it is answered.
     const promptIds: number[] = step.openForm.promptMessageId
       ? [step.openForm.promptMessageId]
       : [];
-    const ask = async (on: FormContext) => {
-      const id = await sendPrompt(on, promptStep(), question);
+    const ask = async (on: FormContext, withLead?: PromptLead) => {
+      const id = await sendPrompt(on, promptStep(), question, withLead);
       if (id !== undefined) promptIds.push(id);
       return id;
+    };
+    const sayThenAsk = async (on: FormContext, message: Message) => {
+      await on.reply(renderMessage(on, message), { parse_mode: "HTML" });
+      await ask(on);
     };
     /** Waits for the next update; if meanwhile the form moved on (another device, a crash), hands over. */
     const next = async (): Promise<FormContext | undefined> => {
@@ -96,8 +126,62 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       await handOver(update);
       return undefined;
     };
+    /**
+     * Saves an answer: "done" once the conversation handed over (the answer
+     * moved the form on, or the question closed meanwhile), "more" when the
+     * question takes another answer or was asked again.
+     */
+    const save = async (
+      on: FormContext,
+      patch: unknown,
+      notices: Message[],
+      options: {
+        keepAsking?: boolean;
+        keep?: boolean;
+        /** the line written under the pressed message, from the question as asked and the record after */
+        pressed?: (asked: PromptStep, after: unknown) => string | undefined;
+      },
+    ): Promise<"done" | "more"> => {
+      const target = { userId, token, questionId, updateId: on.update.update_id };
+      const saved = await conversation.external(() =>
+        saveAnswer(services, target, patch, {
+          ...(options.keepAsking ? { keepAsking: true } : {}),
+          ...(options.keep ? { keep: true } : {}),
+        }),
+      );
+      if (saved.kind === "refused") {
+        await sayThenAsk(on, saved.error);
+        return "more";
+      }
+      if (saved.kind !== "saved") {
+        // Not saved: the question closed meanwhile, or this update's answer was saved before.
+        await handOver(on);
+        return "done";
+      }
+      const asked = promptStep();
+      record = saved.step.record;
+      const line = options.pressed?.(asked, record);
+      await acknowledgePress(on, line === undefined ? undefined : pressedText(on, asked), line);
+      if (options.keepAsking) {
+        lastAck = await acknowledgeOneMore(on, question, promptStep(), lastAck, notices);
+        return "more";
+      }
+      await removeButtons(on, promptIds);
+      await handOver(on, leadAfterAnswer(question, notices, editing));
+      return "done";
+    };
+    /** The text of the pressed message as it was sent: the question, or the read-back. */
+    const pressedText = (on: FormContext, asked: PromptStep): string | undefined => {
+      const id = on.callbackQuery?.message?.message_id;
+      if (pending && id === pending.messageId)
+        return renderMessage(on, pending.confirmation.message);
+      return id !== undefined && promptIds.includes(id)
+        ? promptText(on, asked, question)
+        : undefined;
+    };
+
     if (entry === "ask") {
-      const id = await ask(ctx);
+      const id = await ask(ctx, lead);
       await conversation.external(() => markQuestionAsked(deps.db, userId, token, id));
       const update = await next();
       if (!update) return;
@@ -115,13 +199,56 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
         await ask(current);
       } else if (read.kind === "answer") {
         const input = read.input;
+        const reserved = input.kind === "choice" ? readReservedValue(input.value) : undefined;
         if (input.kind === "choice" && question.pager?.isPageRequest(input.value)) {
           await current.answerCallbackQuery();
           await showPage(current, question, context, token, input.value);
+        } else if (reserved?.kind === "keep") {
+          // "Giữ nguyên": the answer being changed stays as it was; back to the summary.
+          await current.answerCallbackQuery();
+          if (!editing || !question.isAnswered(record)) {
+            await ask(current);
+          } else {
+            const kept = {
+              keep: true,
+              pressed: (asked: PromptStep) => keptLine(current, question, asked),
+            };
+            if ((await save(current, undefined, [], kept)) === "done") return;
+          }
+        } else if (reserved?.kind === "confirm") {
+          if (pending && pending.number !== reserved.number) {
+            // The button of an earlier read-back: the answer waiting now is another one.
+            await current.answerCallbackQuery({ text: current.t("form-old-button") });
+            await acknowledgePress(current, undefined, undefined);
+          } else if (!pending) {
+            // Nothing waits (the conversation was lost to a deploy): the answer is asked again.
+            await current.answerCallbackQuery();
+            await acknowledgePress(current, undefined, undefined);
+            await sayThenAsk(current, { key: "form-confirm-expired" });
+          } else if (reserved.answer === "no") {
+            await current.answerCallbackQuery();
+            await acknowledgePress(current, undefined, undefined);
+            pending = undefined;
+            await ask(current);
+          } else {
+            await current.answerCallbackQuery();
+            const { confirmation } = pending;
+            const confirmed = { pressed: () => `✅ ${current.t("form-confirmed")}` };
+            if (
+              (await save(current, confirmation.patch, confirmation.notices ?? [], confirmed)) ===
+              "done"
+            )
+              return;
+          }
         } else {
           const outcome = question.accept(input, record, context);
           if (current.callbackQuery) await current.answerCallbackQuery();
-          if (!outcome.ok) {
+          if (pending) {
+            // A new answer replaces the one read back: its buttons go.
+            await removeButtons(current, [pending.messageId]);
+            pending = undefined;
+          }
+          if (outcome.ok === false) {
             // An album sent to a text question: explain once, not once per photo.
             const group = current.message?.media_group_id;
             if (group === undefined || group !== refusedGroup) {
@@ -138,163 +265,33 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
                   ),
                 });
               } else {
-                await current.reply(renderMessage(current, outcome.error), { parse_mode: "HTML" });
-                await ask(current);
+                await sayThenAsk(current, outcome.error);
               }
             }
+          } else if (outcome.ok === "confirm") {
+            confirmations += 1;
+            const messageId = await askConfirmation(current, token, confirmations, outcome);
+            pending = { confirmation: outcome, number: confirmations, messageId };
+            promptIds.push(messageId);
           } else {
-            const target = { userId, token, questionId, updateId: current.update.update_id };
-            const keepAsking = outcome.keepAsking === true;
-            const saved = await conversation.external(() =>
-              saveAnswer(services, target, outcome.patch, { keepAsking }),
-            );
-            if (saved.kind === "refused") {
-              await current.reply(renderMessage(current, saved.error), { parse_mode: "HTML" });
-              await ask(current);
-            } else if (saved.kind !== "saved") {
-              // Not saved: the question closed meanwhile, or this update's answer was saved before.
-              await handOver(current);
-              return;
-            } else {
-              const asked = record;
-              record = saved.step.record;
-              await acknowledgeAnswer(
-                current,
-                question,
-                { ...promptStep(), record: asked },
-                record,
-                promptIds,
-              );
-              if (!keepAsking) await removeButtons(current, promptIds);
-              await sendNotices(current, question, outcome.notices ?? []);
-              if (!keepAsking) {
-                await handOver(current);
-                return;
-              }
-              lastAck = await acknowledgeOneMore(current, question, promptStep(), lastAck);
-            }
+            const choice = input.kind === "choice" ? input.value : undefined;
+            const result = await save(current, outcome.patch, outcome.notices ?? [], {
+              ...(outcome.keepAsking ? { keepAsking: true } : {}),
+              ...(choice === undefined || question.multiple
+                ? {}
+                : {
+                    pressed: (asked: PromptStep, after: unknown) =>
+                      chosenLine(current, question, asked, after, choice),
+                  }),
+            });
+            if (result === "done") return;
           }
         }
       }
-      // After bad input, a page, an old button, one more file, or nothing to answer with: wait again.
+      // After bad input, a page, an old button, a read-back, one more file: wait again.
       const update = await next();
       if (!update) return;
       current = update;
     }
   };
-}
-
-/**
- * Shows what was understood, so a person sees their answer was taken: a
- * pressed button's question is rewritten with the choice and loses its
- * buttons (so they cannot be pressed twice).
- */
-async function acknowledgeAnswer(
-  ctx: FormContext,
-  question: AnyQuestion,
-  asked: PromptStep,
-  record: unknown,
-  promptIds: number[],
-): Promise<void> {
-  const pressed = ctx.callbackQuery?.message;
-  if (!pressed) return;
-  if (!promptIds.includes(pressed.message_id)) {
-    // A list offered along the way (communes to pick from): its buttons go, the notice confirms the choice.
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    return;
-  }
-  const chosen = question.display(record, asked.context, (key, vars) => ctx.t(key, vars));
-  if (chosen && !question.multiple) {
-    const { text } = renderPrompt(ctx, asked, question);
-    await ctx
-      .editMessageText(`${text}\n\n✅ ${tHtml(ctx, "form-chosen", { value: chosen })}`, {
-        parse_mode: "HTML",
-      })
-      .catch(() => undefined);
-  } else {
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-  }
-}
-
-/** Notices after a saved answer; after a contact question the first one takes the phone button away. */
-async function sendNotices(
-  ctx: FormContext,
-  question: AnyQuestion,
-  notices: Message[],
-): Promise<void> {
-  for (const [index, notice] of notices.entries()) {
-    await ctx.reply(renderMessage(ctx, notice), {
-      parse_mode: "HTML",
-      ...(question.requestContact && index === 0
-        ? { reply_markup: { remove_keyboard: true } }
-        : {}),
-    });
-  }
-}
-
-/**
- * One more answer to a question that takes several (files): a short
- * acknowledgement with the "done" button, not the whole question again. The
- * photos of an album arrive one by one: one acknowledgement, updated.
- */
-async function acknowledgeOneMore(
-  ctx: FormContext,
-  question: AnyQuestion,
-  step: PromptStep,
-  lastAck: { group: string; messageId: number } | undefined,
-): Promise<{ group: string; messageId: number } | undefined> {
-  const message = question.keepAskingMessage?.(step.record, step.context);
-  const text = message ? renderMessage(ctx, message) : ctx.t("form-answer-saved");
-  const choices = question.choices?.(step.record, step.context) ?? [];
-  const keyboard = choiceKeyboard(ctx, step.token, choices);
-  const group = ctx.message?.media_group_id;
-  if (group !== undefined && lastAck?.group === group && ctx.chat) {
-    await ctx.api
-      .editMessageText(ctx.chat.id, lastAck.messageId, text, {
-        parse_mode: "HTML",
-        reply_markup: keyboard,
-      })
-      .catch(() => undefined);
-    return lastAck;
-  }
-  const sent = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-  return group === undefined ? undefined : { group, messageId: sent.message_id };
-}
-
-/** A page of a question's list (the communes), a new message or the list turned in place. */
-async function showPage(
-  ctx: FormContext,
-  question: AnyQuestion,
-  context: PromptStep["context"],
-  token: string,
-  value: string,
-): Promise<void> {
-  const page = question.pager?.page(value, context);
-  if (!page) return;
-  const keyboard = choiceKeyboard(ctx, token, page.choices, page.columns);
-  keyboard.row();
-  for (const arrow of [page.previous, page.next]) {
-    if (arrow) {
-      keyboard.text(
-        choiceLabel(ctx, { value: arrow.value, label: arrow.label }),
-        formAnswerCallback.pack({ token, value: arrow.value }),
-      );
-    }
-  }
-  const text = renderMessage(ctx, page.text);
-  if (page.replace) {
-    await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
-  } else {
-    await ctx.reply(text, { reply_markup: keyboard });
-  }
-}
-
-/** Takes the buttons off this question's other messages (the pressed one was rewritten already). */
-async function removeButtons(ctx: FormContext, messageIds: number[]): Promise<void> {
-  const pressed = ctx.callbackQuery?.message?.message_id;
-  const chatId = ctx.chat?.id;
-  if (chatId === undefined) return;
-  for (const id of new Set(messageIds)) {
-    if (id !== pressed) await ctx.api.editMessageReplyMarkup(chatId, id).catch(() => undefined);
-  }
 }

@@ -1,30 +1,34 @@
-import { InlineKeyboard } from "grammy";
 import {
   closeForm,
   type FormServices,
   type FormStep,
-  findResumable,
+  isFormActive,
   loadStep,
   markQuestionAsked,
   openFormAt,
+  pausedForm,
   questionContext,
 } from "../../forms/engine.ts";
-import { firstUnanswered } from "../../forms/progress.ts";
-import type { StartArgs } from "../../forms/types.ts";
+import { firstUnanswered, helpKeyOf } from "../../forms/progress.ts";
+import type { Message, StartArgs } from "../../forms/types.ts";
 import type { BotContext } from "../context.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
-import { formInterruptCallback } from "./callbacks.ts";
 import { FORM_CONVERSATION } from "./conversation-id.ts";
-import { renderMessage, sendPrompt } from "./prompt.ts";
+import { type PromptLead, renderMessage, replyWithLead, sendPrompt } from "./prompt.ts";
 import { renderSummary } from "./summary.ts";
 
 /**
- * Moving through any form from outside the conversation: start, resume,
- * show the open question or the summary, leave, delete, submit. The
- * conversation itself only ever asks one question and saves its answer.
+ * Moving through any form from outside the conversation: start, show the
+ * open question or the summary, edit an answer, submit. The conversation
+ * itself only ever asks one question and saves its answer. Leaving,
+ * resuming and deleting are in leaving.ts.
+ *
+ * Each step is one message, led by what caused it (the notices of the
+ * answer just given, an intro): a fast owner never waits behind a queue of
+ * messages (Telegram paces messages into one chat).
  */
 
-function requireUserId(ctx: BotContext): number {
+export function requireUserId(ctx: BotContext): number {
   const id = ctx.user?.id;
   if (id === undefined) throw new Error("a form needs a consenting user");
   return id;
@@ -36,16 +40,23 @@ export const formServices = (ctx: BotContext): FormServices => ({
 });
 
 /** Clears what the person's form had on record in this update (the row was changed below it). */
-function forgetOpenForm(ctx: BotContext): void {
+export function forgetOpenForm(ctx: BotContext): void {
   if (ctx.user) ctx.user.openForm = null;
 }
 
-async function askInConversation(ctx: BotContext): Promise<void> {
+/** Whether the person has a form open for answers in this update (a paused one is not). */
+export const hasActiveForm = (ctx: BotContext): boolean => isFormActive(ctx.user?.openForm);
+
+async function askInConversation(ctx: BotContext, lead?: PromptLead): Promise<void> {
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(FORM_CONVERSATION, "ask");
+  await ctx.conversation.enter(FORM_CONVERSATION, "ask", ...(lead ? [lead] : []));
 }
 
-export async function showSummary(ctx: BotContext, step: FormStep): Promise<void> {
+export async function showSummary(
+  ctx: BotContext,
+  step: FormStep,
+  lead?: PromptLead,
+): Promise<void> {
   const definition = ctx.deps.forms.get(step.openForm.kind);
   if (!definition) return;
   const { text, keyboard } = renderSummary(
@@ -55,37 +66,37 @@ export async function showSummary(ctx: BotContext, step: FormStep): Promise<void
     questionContext(ctx.deps, step),
     step.openForm.promptToken,
   );
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await replyWithLead(ctx, lead, text, keyboard);
 }
 
 /** Shows where a form stands: asks its open question, or shows its summary. */
-async function presentStep(ctx: BotContext, step: FormStep): Promise<void> {
+async function presentStep(ctx: BotContext, step: FormStep, lead?: PromptLead): Promise<void> {
   const { questionId, kind } = step.openForm;
   if (questionId === null) {
     if (ctx.deps.forms.get(kind)?.autoSubmit) await submitOpenForm(ctx);
-    else await showSummary(ctx, step);
+    else await showSummary(ctx, step, lead);
     return;
   }
   if (!ctx.deps.forms.findQuestion(kind, questionId)) {
     // The form's code changed since this question was asked: carry on from the saved answers.
-    await advanceForm(ctx);
+    await advanceForm(ctx, lead);
     return;
   }
-  await askInConversation(ctx);
+  await askInConversation(ctx, lead);
 }
 
 /** After an answer (saving moved the form on): the open question, or the summary. */
-export async function presentOpenForm(ctx: BotContext): Promise<void> {
+export async function presentOpenForm(ctx: BotContext, lead?: PromptLead): Promise<void> {
   const step = await loadStep(formServices(ctx), requireUserId(ctx));
   if (!step) {
     await replyWithMainMenu(ctx, ctx.t("menu-shown"));
     return;
   }
-  await presentStep(ctx, step);
+  await presentStep(ctx, step, lead);
 }
 
 /** The first unanswered question, or the summary when all are answered. */
-export async function advanceForm(ctx: BotContext): Promise<void> {
+export async function advanceForm(ctx: BotContext, lead?: PromptLead): Promise<void> {
   const userId = requireUserId(ctx);
   const services = formServices(ctx);
   const current = await loadStep(services, userId);
@@ -95,22 +106,27 @@ export async function advanceForm(ctx: BotContext): Promise<void> {
     await replyWithMainMenu(ctx, ctx.t("menu-shown"));
     return;
   }
-  await presentStep(ctx, step);
+  await presentStep(ctx, step, lead);
 }
 
-/** Shows the current question again (after /help, "continue", a switch of language). */
-export async function repeatCurrentStep(ctx: BotContext): Promise<void> {
+/** Shows the current question again (after /help, "continue", a switch of language), led by `lead`. */
+export async function repeatCurrentStep(ctx: BotContext, lead?: PromptLead): Promise<void> {
   const userId = requireUserId(ctx);
   const step = await loadStep(formServices(ctx), userId);
   if (!step) {
-    await replyWithMainMenu(ctx, ctx.t("menu-shown"));
+    await replyWithMainMenu(
+      ctx,
+      (lead?.notices ?? []).map((notice) => renderMessage(ctx, notice)).join("\n") ||
+        ctx.t("menu-shown"),
+      { html: true },
+    );
     return;
   }
   const { questionId, kind, promptToken } = step.openForm;
   const definition = ctx.deps.forms.get(kind);
   const question = questionId === null ? undefined : ctx.deps.forms.findQuestion(kind, questionId);
   if (!definition || !question) {
-    await presentStep(ctx, step);
+    await presentStep(ctx, step, lead);
     return;
   }
   // The waiting conversation (if any) keeps waiting: the repeated prompt carries the same button token.
@@ -121,13 +137,30 @@ export async function repeatCurrentStep(ctx: BotContext): Promise<void> {
       record: step.record,
       token: promptToken,
       context: questionContext(ctx.deps, step),
+      editing: step.openForm.editing === true,
     },
     question,
+    lead,
   );
   await markQuestionAsked(ctx.deps.db, userId, promptToken, promptMessageId);
 }
 
-/** Changes one answer from the summary: ask that question, then come back to the summary. */
+/** /help in a form: what the current question means (with its own figures), then the question, in one message. */
+export async function explainCurrentStep(ctx: BotContext): Promise<void> {
+  const step = await loadStep(formServices(ctx), requireUserId(ctx));
+  const { kind, questionId } = step?.openForm ?? { kind: "", questionId: null };
+  const question = questionId === null ? undefined : ctx.deps.forms.findQuestion(kind, questionId);
+  const help: Message =
+    step && question
+      ? {
+          key: helpKeyOf(question),
+          vars: question.promptVars?.(step.record, questionContext(ctx.deps, step)) ?? {},
+        }
+      : { key: "summary-help" };
+  await repeatCurrentStep(ctx, { notices: [{ key: "form-help-lead" }, help] });
+}
+
+/** Changes one answer from the summary: ask that question ("Đang sửa mục N"), then come back to the summary. */
 export async function editAnswer(ctx: BotContext, questionId: string): Promise<void> {
   const userId = requireUserId(ctx);
   const services = formServices(ctx);
@@ -136,15 +169,23 @@ export async function editAnswer(ctx: BotContext, questionId: string): Promise<v
     await advanceForm(ctx);
     return;
   }
-  await openFormAt(services, userId, current.openForm, { questionId });
+  await openFormAt(services, userId, current.openForm, { questionId, editing: true });
   await askInConversation(ctx);
 }
 
-/** Opens a form: its definition decides on which record, with what words, or another form first. */
+const asList = (intro: Message | Message[] | undefined): Message[] =>
+  intro === undefined ? [] : Array.isArray(intro) ? intro : [intro];
+
+/**
+ * Opens a form: its definition decides on which record, with what words, or
+ * another form first. `lead`: said before the intro, in the same message
+ * (what the form before it ended with).
+ */
 export async function startForm(
   ctx: BotContext,
   kind: string,
   args: StartArgs = {},
+  lead: Message[] = [],
 ): Promise<void> {
   const userId = requireUserId(ctx);
   const definition = ctx.deps.forms.get(kind);
@@ -155,24 +196,22 @@ export async function startForm(
   }
   const outcome = await definition.start(ctx.deps, userId, args);
   if (outcome.kind === "redirect") {
-    await startForm(ctx, outcome.form, outcome.args ?? {});
+    await startForm(ctx, outcome.form, outcome.args ?? {}, lead);
     return;
   }
   if (outcome.kind === "refused") {
-    await replyWithMainMenu(ctx, renderMessage(ctx, outcome.message), { html: true });
+    const said = [...lead, outcome.message].map((message) => renderMessage(ctx, message));
+    await replyWithMainMenu(ctx, said.join("\n\n"), { html: true });
     return;
   }
-  if (outcome.intro) {
-    await ctx.reply(renderMessage(ctx, outcome.intro), {
-      parse_mode: "HTML",
-      reply_markup: { remove_keyboard: true },
-    });
-  }
-  const target = {
-    kind,
-    recordId: outcome.recordId,
-    ...(args.continueWith ? { continueWith: args.continueWith } : {}),
-  };
+  // Opened again on the draft it had paused on: it keeps where it was going next.
+  const paused = await pausedForm(ctx.deps.db, userId);
+  const continueWith =
+    args.continueWith ??
+    (paused?.kind === kind && paused.recordId === outcome.recordId
+      ? paused.continueWith
+      : undefined);
+  const target = { kind, recordId: outcome.recordId, ...(continueWith ? { continueWith } : {}) };
   const step = await openFormAt(
     formServices(ctx),
     userId,
@@ -183,95 +222,12 @@ export async function startForm(
     await replyWithMainMenu(ctx, ctx.t("menu-shown"));
     return;
   }
-  await presentStep(ctx, step);
-}
-
-/** "Điền tiếp": the open form, else the first draft left (an application, then a profile). */
-export async function resumeForm(ctx: BotContext): Promise<void> {
-  const userId = requireUserId(ctx);
-  if (ctx.user?.openForm) {
-    await repeatCurrentStep(ctx);
-    return;
-  }
-  const services = formServices(ctx);
-  const left = await findResumable(services, userId);
-  const step = left && (await openFormAt(services, userId, left, "first-unanswered"));
-  if (!step) {
-    await replyWithMainMenu(ctx, ctx.t("resume-nothing"));
-    return;
-  }
-  await presentStep(ctx, step);
-}
-
-/** Keeps the draft and closes the form; "Điền tiếp" brings it back. */
-export async function leaveForm(ctx: BotContext): Promise<void> {
-  await ctx.conversation.exitAll();
-  await closeForm(ctx.deps.db, requireUserId(ctx));
-  forgetOpenForm(ctx);
-  await replyWithMainMenu(ctx, ctx.t("form-kept"));
-}
-
-export async function deleteOpenDraft(ctx: BotContext): Promise<void> {
-  const userId = requireUserId(ctx);
-  await ctx.conversation.exitAll();
-  const step = await loadStep(formServices(ctx), userId);
-  const definition = step && ctx.deps.forms.get(step.openForm.kind);
-  if (step && definition?.discard) {
-    await definition.discard(
-      ctx.deps.db,
-      { recordId: step.openForm.recordId, userId },
-      step.record,
-    );
-  }
-  await closeForm(ctx.deps.db, userId);
-  forgetOpenForm(ctx);
-  await replyWithMainMenu(ctx, ctx.t("form-deleted"));
-}
-
-/** /cancel in a form: keep the draft or delete it? (Nothing to delete when editing a finished record.) */
-export async function askCancelForm(ctx: BotContext): Promise<void> {
-  const form = ctx.user?.openForm;
-  if (!form) return;
-  const userId = requireUserId(ctx);
-  await ctx.conversation.exitAll();
-  const step = await loadStep(formServices(ctx), userId);
-  const definition = step && ctx.deps.forms.get(step.openForm.kind);
-  if (!step || !definition?.discard || definition.isDraft?.(step.record) === false) {
-    await closeForm(ctx.deps.db, userId);
-    forgetOpenForm(ctx);
-    await replyWithMainMenu(ctx, ctx.t("form-edit-stopped"));
-    return;
-  }
-  await ctx.reply(ctx.t("form-cancel-question"), {
-    reply_markup: new InlineKeyboard()
-      .text(
-        ctx.t("form-cancel-keep"),
-        formInterruptCallback.pack({ token: form.promptToken, action: "keep" }),
-      )
-      .row()
-      .text(
-        ctx.t("form-cancel-delete"),
-        formInterruptCallback.pack({ token: form.promptToken, action: "delete" }),
-      ),
-  });
-}
-
-/** Another command or menu button in the middle of a form. */
-export async function askContinueOrLeave(ctx: BotContext): Promise<void> {
-  const form = ctx.user?.openForm;
-  if (!form) return;
-  await ctx.reply(ctx.t("form-open-question"), {
-    reply_markup: new InlineKeyboard()
-      .text(
-        ctx.t("form-continue"),
-        formInterruptCallback.pack({ token: form.promptToken, action: "continue" }),
-      )
-      .row()
-      .text(
-        ctx.t("form-leave"),
-        formInterruptCallback.pack({ token: form.promptToken, action: "leave" }),
-      ),
-  });
+  const notices = [...lead, ...asList(outcome.intro)];
+  await presentStep(
+    ctx,
+    step,
+    notices.length > 0 ? { notices, removeReplyKeyboard: true } : undefined,
+  );
 }
 
 /** The summary's submit button: the definition's submit, then its outcome. */
@@ -284,8 +240,7 @@ export async function submitOpenForm(ctx: BotContext): Promise<void> {
     return;
   }
   if (firstUnanswered(definition, step.record, questionContext(ctx.deps, step))) {
-    await ctx.reply(ctx.t("summary-incomplete"));
-    await advanceForm(ctx);
+    await advanceForm(ctx, { notices: [{ key: "summary-incomplete" }] });
     return;
   }
   const outcome = await definition.submit(
@@ -301,8 +256,8 @@ export async function submitOpenForm(ctx: BotContext): Promise<void> {
     return;
   }
   if (outcome.next) {
-    await ctx.reply(renderMessage(ctx, outcome.message), { parse_mode: "HTML" });
-    await startForm(ctx, outcome.next.form, outcome.next.args ?? {});
+    // Straight on into the next form: what this one ended with leads its first question.
+    await startForm(ctx, outcome.next.form, outcome.next.args ?? {}, [outcome.message]);
     return;
   }
   await replyWithMainMenu(ctx, renderMessage(ctx, outcome.message), { html: true });

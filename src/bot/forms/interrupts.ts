@@ -1,32 +1,46 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { NextFunction } from "grammy";
-import { helpKeyOf } from "../../forms/progress.ts";
+import { isFormActive } from "../../forms/engine.ts";
+import type { FormRegistry } from "../../forms/registry.ts";
 import type { BotContext } from "../context.ts";
 import { menuButtonLabels } from "../filters/menu-button.ts";
 import { MAIN_MENU_KEYS } from "../keyboards/main-menu.ts";
+import { resumeButtonLabels } from "../main-menu.ts";
 import { isFormCallback } from "./callbacks.ts";
-import { askCancelForm, askContinueOrLeave, repeatCurrentStep } from "./flow.ts";
-import { tHtml } from "./prompt.ts";
+import { explainCurrentStep, repeatCurrentStep } from "./flow.ts";
+import { askCancelForm, askContinueOrLeave } from "./leaving.ts";
+
+/** The menu's labels in every language, computed once per registry of forms. */
+const labelsByRegistry = new WeakMap<FormRegistry, { menu: Set<string>; resume: Set<string> }>();
+
+function labelsOf(i18n: Pick<I18n, "t">, forms: FormRegistry) {
+  let labels = labelsByRegistry.get(forms);
+  if (!labels) {
+    const resume = resumeButtonLabels(i18n, forms);
+    const menu = new Set(MAIN_MENU_KEYS.flatMap((key) => [...menuButtonLabels(i18n, key)]));
+    for (const label of resume) menu.add(label);
+    labels = { menu, resume };
+    labelsByRegistry.set(forms, labels);
+  }
+  return labels;
+}
 
 /**
- * While a form is open, commands and menu buttons are not answers. This runs
- * before the form conversation sees the update:
- *   /cancel   -> keep or delete the draft
- *   /help     -> explain the current question, then ask it again
+ * While a form is open (not paused), commands and menu buttons are not
+ * answers. This runs before the form conversation sees the update:
+ *   /cancel   -> go on, keep the draft for later, or delete it
+ *   /help     -> explain the current question, with the question, in one message
  *   /language -> handled earlier (the language feature), then the question again
  *   any other command or menu button -> "a form is open: continue or leave?"
  *   a button from another feature -> the same question
  */
 export function createFormInterrupts(i18n: Pick<I18n, "t">) {
-  const menuLabels = new Set(MAIN_MENU_KEYS.flatMap((key) => [...menuButtonLabels(i18n, key)]));
-  const resumeLabels = menuButtonLabels(i18n, "menu-resume");
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const form = ctx.user?.openForm;
-    if (!form) return next();
+    if (!isFormActive(form)) return next();
     if (ctx.editedMessage) {
       // An edit is not an answer (the first version may already be saved): say so, ask again.
-      await ctx.reply(ctx.t("form-edited-message"));
-      await repeatCurrentStep(ctx);
+      await repeatCurrentStep(ctx, { notices: [{ key: "form-edited-message" }] });
       return;
     }
     const text = ctx.message?.text;
@@ -38,17 +52,12 @@ export function createFormInterrupts(i18n: Pick<I18n, "t">) {
       return;
     }
     if (command === "help") {
-      const question = form.questionId
-        ? ctx.deps.forms.findQuestion(form.kind, form.questionId)
-        : undefined;
-      await ctx.reply(question ? tHtml(ctx, helpKeyOf(question)) : ctx.t("summary-help"), {
-        parse_mode: "HTML",
-      });
-      await repeatCurrentStep(ctx);
+      await explainCurrentStep(ctx);
       return;
     }
-    if (command !== undefined || (text !== undefined && menuLabels.has(text))) {
-      if (text !== undefined && resumeLabels.has(text)) {
+    const labels = labelsOf(i18n, ctx.deps.forms);
+    if (command !== undefined || (text !== undefined && labels.menu.has(text))) {
+      if (text !== undefined && labels.resume.has(text)) {
         await repeatCurrentStep(ctx);
         return;
       }

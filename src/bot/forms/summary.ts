@@ -4,11 +4,15 @@ import type { AnyFormDefinition, QuestionContext } from "../../forms/types.ts";
 import { escapeHtml } from "../../i18n.ts";
 import { clip } from "../text-limits.ts";
 import { formSummaryCallback } from "./callbacks.ts";
-import { renderMessage, type Translating } from "./prompt.ts";
+import { nextRow, renderMessage, type Translating } from "./prompt.ts";
 
 const SUMMARY_VALUE_LIMIT = 500;
 
-/** Every answer, numbered; "Sửa mục N" buttons change one answer and come back here. */
+/**
+ * Every answer, numbered; "Sửa mục N" buttons change one answer and come
+ * back here. A row's warnings (a request above its cap) stand under it,
+ * with how to fix it.
+ */
 export function renderSummary(
   ctx: Translating,
   definition: AnyFormDefinition,
@@ -31,6 +35,11 @@ export function renderSummary(
     lines.push(
       `${index + 1}. ${renderMessage(ctx, questionLabel(definition, question))}: ${shown}`,
     );
+    const warnings = summary.rowWarnings?.(question.id, record, context) ?? [];
+    if (warnings.length > 0) {
+      const said = warnings.map((warning) => renderMessage(ctx, warning)).join(" ");
+      lines.push(`   ${said} ${ctx.t("summary-fix-hint", { item: index + 1 })}`);
+    }
   });
   const closing = summary.closing?.(record, context) ?? [];
   if (closing.length > 0) lines.push("", ...closing.map((message) => renderMessage(ctx, message)));
@@ -44,7 +53,7 @@ export function renderSummary(
     );
     if ((index + 1) % 4 === 0) keyboard.row();
   });
-  keyboard.row();
+  nextRow(keyboard);
   const submit = summary.submitLabel(record);
   keyboard.text(
     ctx.t(submit.key, submit.vars),

@@ -1,7 +1,7 @@
 import type { BotError } from "grammy";
 import { isTransientDatabaseError } from "../../updates/transient-errors.ts";
 import type { BotContext } from "../context.ts";
-import { repeatCurrentStep } from "../forms/flow.ts";
+import { hasActiveForm, repeatCurrentStep } from "../forms/flow.ts";
 
 /**
  * Any error while handling an update: logged with the update id, and the
@@ -30,7 +30,7 @@ export async function errorHandler(error: BotError<BotContext>): Promise<void> {
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     if (ctx.chat?.type !== "private") return;
-    const inForm = Boolean(ctx.user?.openForm);
+    const inForm = hasActiveForm(ctx);
     const key = inForm ? "error-apology-form" : "error-apology";
     // i18n may not have run yet when the error came early: fall back to Vietnamese.
     const text = typeof ctx.t === "function" ? ctx.t(key) : ctx.deps?.i18n.t("vi", key);

@@ -29,6 +29,13 @@ export interface OpenForm {
    * again (a redelivery after a crash) is not taken as the next answer
    */
   answeredBy?: number;
+  /**
+   * the person left the form to go on later: it is not open for answers,
+   * but keeps where it was going (`continueWith`) until "Điền tiếp"
+   */
+  paused?: boolean;
+  /** the question was opened from the summary to change its answer: "Giữ nguyên" goes back */
+  editing?: boolean;
 }
 
 /** A person's on/off settings, by setting name (see NOTIFICATION_SETTINGS in src/outbox/kinds.ts); absent: on. */

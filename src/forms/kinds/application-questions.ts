@@ -1,111 +1,36 @@
+import { NOT_TEXT } from "../../domain/answer-shape.ts";
 import { compareMonths, formatMonth, parseMonth } from "../../domain/dates.ts";
-import { formatMoney, moneyInWords, parseMoney } from "../../domain/money.ts";
-import {
-  checkSupportCaps,
-  isSupportCategoryId,
-  SUPPORT_CATEGORIES,
-} from "../../domain/support-categories.ts";
+import { SUPPORT_CATEGORIES } from "../../domain/support-categories.ts";
 import type { ApplicationDraft, ApplicationPatch } from "../../services/applications/drafts.ts";
-import { expectChoice, expectText, invalid, wrongKind } from "../answer-kit.ts";
-import type { Accepted, AnswerInput, Message, Question, QuestionContext } from "../types.ts";
+import { expectChoice, expectText, invalid, textQuestion, wrongKind } from "../answer-kit.ts";
+import type { Accepted } from "../types.ts";
+import type { ApplicationFacts, ApplicationQuestion } from "./application-facts.ts";
 
-/** The questions of the application (phiếu đăng ký hỗ trợ khuyến công) and their helpers. */
-
-export interface ApplicationFacts {
-  planYear: number;
-  /** the owner has not answered the eligibility questions yet (asked before a first application) */
-  needsEligibility: boolean;
-}
-
-type ApplicationQuestion = Question<ApplicationDraft, ApplicationPatch, ApplicationFacts>;
-type Context = QuestionContext<ApplicationFacts>;
+/**
+ * The questions of the application (hồ sơ đề nghị hỗ trợ) besides its
+ * screening (application-screening.ts) and its amounts
+ * (application-amounts.ts).
+ */
 
 export const MAX_ATTACHMENTS = 10;
 export const DONE_VALUE = "done";
-export const ACCEPT_VALUE = "accept";
 
-const YES = "yes";
-const NO = "no";
-const yesNoAliases = {
-  [YES]: ["có", "co", "yes", "c", "đúng", "dung", "ok"],
-  [NO]: ["không", "khong", "no", "k", "ko"],
-};
-
-/** Eligibility pre-check (before the owner's first application); a "no" explains, it does not stop. */
-export function eligibilityQuestion(id: string): ApplicationQuestion {
-  return {
-    id: `eligibility-${id}`,
-    section: "eligibility",
-    hiddenInSummary: true,
-    promptKey: `eligibility-q-${id}`,
-    promptVars: (_record, { province }) => ({ province: province.name }),
-    columns: 2,
-    choices: () => [
-      { value: YES, label: { key: "answer-yes" } },
-      { value: NO, label: { key: "answer-no" } },
-    ],
-    applies: (record, { facts }) => facts.needsEligibility || record.eligibility !== null,
-    isAnswered: (record) => record.eligibility?.[id] !== undefined,
-    accept(input, record, { province }) {
-      const chosen = expectChoice(input, [YES, NO], yesNoAliases);
-      if (!chosen.ok) return { ok: false, error: chosen.error };
-      const answer = chosen.value === YES;
-      return {
-        ok: true,
-        patch: { eligibility: { ...(record.eligibility ?? {}), [id]: answer } },
-        notices: answer
-          ? []
-          : [{ key: `eligibility-warning-${id}`, vars: { province: province.name } }],
-      };
-    },
-    display: (record, _context, t) => {
-      const answer = record.eligibility?.[id];
-      return answer === undefined ? null : t(answer ? "answer-yes" : "answer-no");
-    },
-  };
-}
-
-function expectMoney(
-  input: AnswerInput,
-): { ok: true; amount: bigint } | { ok: false; error: Message } {
-  const checked = expectText(input, 60);
-  if (!checked.ok) return { ok: false, error: checked.error };
-  const parsed = parseMoney(checked.text);
-  if (!parsed.ok) return { ok: false, error: invalid(parsed, checked.text) };
-  return { ok: true, amount: parsed.value };
-}
-
-/** "Đã ghi: 600 triệu đồng (Sáu trăm triệu đồng)": the amount as understood, in figures and words. */
-const amountSaved = (amount: bigint): Message => ({
-  key: "amount-saved",
-  vars: { amount: formatMoney(amount), words: moneyInWords(amount) },
-});
-
-const amountDisplay = (value: string | null): string | null =>
-  value === null ? null : formatMoney(BigInt(value));
-
-function capNotices(
-  record: ApplicationDraft,
-  total: bigint,
-  requested: bigint,
-  { province, facts }: Context,
-): Message[] {
-  if (!record.category || !isSupportCategoryId(record.category)) return [];
-  const warnings = checkSupportCaps(province, facts.planYear, record.category, total, requested);
-  // One warning, with the lower of the two limits: the percentage already takes the amount cap into account.
-  const percent = warnings.find((warning) => warning.kind === "over-percent");
-  if (percent?.kind === "over-percent") {
-    return [
-      {
-        key: "cap-warning-percent",
-        vars: { percent: percent.maxPercent, max: formatMoney(percent.maxAllowed) },
-      },
-    ];
-  }
-  const amount = warnings.find((warning) => warning.kind === "over-amount");
-  return amount?.kind === "over-amount"
-    ? [{ key: "cap-warning-amount", vars: { max: formatMoney(amount.maxAmount) } }]
-    : [];
+/** A free-text answer of the application, asked about when it looks like another question's. */
+export function applicationText(
+  id: string,
+  field: "title" | "description" | "expectedResults",
+  maxLength: number,
+  options: { multiline?: boolean } = {},
+): ApplicationQuestion {
+  return textQuestion<ApplicationDraft, ApplicationPatch, ApplicationFacts>({
+    id,
+    promptKey: `application-q-${id}`,
+    field,
+    maxLength,
+    ...(options.multiline ? { multiline: true } : {}),
+    // A title or description is never only a figure, a phone, an amount: those belong elsewhere.
+    unlikely: field === "expectedResults" ? ["phone", "email", "tax-code", "money"] : NOT_TEXT,
+  });
 }
 
 const MONTH_PREFIX = "m:";
@@ -206,11 +131,12 @@ export const programQuestion: ApplicationQuestion = {
 export const categoryQuestion: ApplicationQuestion = {
   id: "category",
   promptKey: "application-q-category",
-  columns: 1,
+  // The question lists each category in full; its button carries the number and a short name.
+  columns: 2,
   choices: () =>
     SUPPORT_CATEGORIES.map((category) => ({
       value: category.id,
-      label: { key: `category-${category.id}` },
+      label: { key: `category-${category.id}-short` },
       prefix: `${category.number}. `,
     })),
   isAnswered: (record) => record.category !== null,
@@ -224,103 +150,6 @@ export const categoryQuestion: ApplicationQuestion = {
     return { ok: true, patch: { category: chosen.value } };
   },
   display: (record, _context, t) => (record.category ? t(`category-${record.category}`) : null),
-};
-
-export const totalCostQuestion: ApplicationQuestion = {
-  id: "total-cost",
-  promptKey: "application-q-total-cost",
-  isAnswered: (record) => record.totalCost !== null,
-  accept(input, record): Accepted<ApplicationPatch> {
-    const money = expectMoney(input);
-    if (!money.ok) return money;
-    const patch: ApplicationPatch = {
-      totalCost: money.amount.toString(),
-      counterpartFunds: null,
-    };
-    // A smaller total than the support already asked for makes that a question again.
-    if (record.requestedSupport !== null && BigInt(record.requestedSupport) > money.amount)
-      patch.requestedSupport = null;
-    return {
-      ok: true,
-      patch,
-      notices: [amountSaved(money.amount)],
-    };
-  },
-  display: (record) => amountDisplay(record.totalCost),
-};
-
-export const requestedQuestion: ApplicationQuestion = {
-  id: "requested",
-  promptKey: "application-q-requested",
-  promptVars: (record) => ({
-    total: record.totalCost ? formatMoney(BigInt(record.totalCost)) : "",
-  }),
-  isAnswered: (record) => record.requestedSupport !== null,
-  accept(input, record, context): Accepted<ApplicationPatch> {
-    const money = expectMoney(input);
-    if (!money.ok) return money;
-    const total = BigInt(record.totalCost ?? "0");
-    if (money.amount > total) {
-      return {
-        ok: false,
-        error: {
-          key: "requested-over-total",
-          vars: { requested: formatMoney(money.amount), total: formatMoney(total) },
-        },
-      };
-    }
-    return {
-      ok: true,
-      patch: { requestedSupport: money.amount.toString(), counterpartFunds: null },
-      notices: [amountSaved(money.amount), ...capNotices(record, total, money.amount, context)],
-    };
-  },
-  display: (record) => amountDisplay(record.requestedSupport),
-};
-
-export const counterpartQuestion: ApplicationQuestion = {
-  id: "counterpart",
-  promptKey: "application-q-counterpart",
-  promptVars: (record) => ({ amount: formatMoney(computedCounterpart(record)) }),
-  choices: (record) => [
-    {
-      value: ACCEPT_VALUE,
-      label: {
-        key: "counterpart-accept",
-        vars: { amount: formatMoney(computedCounterpart(record)) },
-      },
-    },
-  ],
-  isAnswered: (record) => record.counterpartFunds !== null,
-  accept(input, record): Accepted<ApplicationPatch> {
-    if (input.kind === "choice") {
-      if (input.value !== ACCEPT_VALUE) return { ok: false, error: { key: "form-use-buttons" } };
-      return { ok: true, patch: { counterpartFunds: computedCounterpart(record).toString() } };
-    }
-    const money = expectMoney(input);
-    if (!money.ok) return money;
-    const total = BigInt(record.totalCost ?? "0");
-    if (money.amount > total) {
-      return {
-        ok: false,
-        error: { key: "counterpart-over-total", vars: { total: formatMoney(total) } },
-      };
-    }
-    const notices: Message[] =
-      money.amount + BigInt(record.requestedSupport ?? "0") !== total
-        ? [
-            {
-              key: "counterpart-mismatch",
-              vars: {
-                total: formatMoney(total),
-                sum: formatMoney(money.amount + BigInt(record.requestedSupport ?? "0")),
-              },
-            },
-          ]
-        : [];
-    return { ok: true, patch: { counterpartFunds: money.amount.toString() }, notices };
-  },
-  display: (record) => amountDisplay(record.counterpartFunds),
 };
 
 export const attachmentsQuestion: ApplicationQuestion = {
@@ -359,14 +188,3 @@ export const attachmentsQuestion: ApplicationQuestion = {
   display: (record, _context, t) =>
     record.attachmentsDone ? t("attachments-count", { count: record.fileCount }) : null,
 };
-
-export function computedCounterpart(record: ApplicationDraft): bigint {
-  const total = BigInt(record.totalCost ?? "0");
-  const requested = BigInt(record.requestedSupport ?? "0");
-  return total > requested ? total - requested : 0n;
-}
-
-/** For the summary: amounts are also written in words, as official documents do. */
-export function amountInWords(value: string | null): string | null {
-  return value === null ? null : moneyInWords(BigInt(value));
-}

@@ -1,4 +1,4 @@
-/** The application (phiếu đăng ký hỗ trợ khuyến công), one question at a time. */
+/** The application (hồ sơ đề nghị hỗ trợ khuyến công), one question at a time. */
 import type { AppDependencies } from "../../dependencies.ts";
 import { formatDate, localParts } from "../../domain/dates.ts";
 import { registrationWindow } from "../../domain/plan-year.ts";
@@ -9,25 +9,34 @@ import {
   deleteApplicationDraft,
   findApplication,
   findLatestDraft,
-  ownerAnsweredEligibility,
   updateApplicationDraft,
 } from "../../services/applications/drafts.ts";
 import { submitApplication } from "../../services/applications/submission.ts";
 import { findOwnersEstablishment } from "../../services/establishments.ts";
-import { textQuestion } from "../answer-kit.ts";
-import type { FormDefinition } from "../types.ts";
+import type { FormDefinition, Message } from "../types.ts";
 import {
-  type ApplicationFacts,
   amountInWords,
-  attachmentsQuestion,
-  categoryQuestion,
+  capWarning,
   counterpartQuestion,
-  eligibilityQuestion,
-  monthQuestion,
-  programQuestion,
+  counterpartWarning,
   requestedQuestion,
   totalCostQuestion,
+} from "./application-amounts.ts";
+import { type ApplicationFacts, loadApplicationFacts } from "./application-facts.ts";
+import {
+  applicationText,
+  attachmentsQuestion,
+  categoryQuestion,
+  monthQuestion,
+  programQuestion,
 } from "./application-questions.ts";
+import {
+  capitalQuestion,
+  industrialQuestion,
+  profileConcerns,
+  screeningClosing,
+  screeningWarning,
+} from "./application-screening.ts";
 
 const AMOUNT_FIELDS: Record<string, keyof ApplicationDraft> = {
   "total-cost": "totalCost",
@@ -35,26 +44,43 @@ const AMOUNT_FIELDS: Record<string, keyof ApplicationDraft> = {
   counterpart: "counterpartFunds",
 };
 
+/**
+ * Which plan year the application registers for and until when, in one
+ * line; past this year's deadline, why it is the year after next.
+ */
+function planYearLine(deps: AppDependencies): { planYear: number; line: Message } {
+  const { clock, province, config } = deps;
+  const window = registrationWindow(clock.now(), province, config.timeZone);
+  const date = (at: Date) => formatDate(localParts(at, config.timeZone));
+  const vars = { year: String(window.planYear), deadline: date(window.registrationDeadline) };
+  const line: Message = window.closed
+    ? {
+        key: "application-plan-year-after-deadline",
+        vars: {
+          ...vars,
+          closedYear: String(window.closed.planYear),
+          closedDeadline: date(window.closed.registrationDeadline),
+        },
+      }
+    : { key: "application-plan-year", vars };
+  return { planYear: window.planYear, line };
+}
+
 export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch, ApplicationFacts> =
   {
     kind: "application",
     roles: ["applicant", "officer", "admin"],
     entry: { command: "apply", menuKey: "menu-apply" },
-    progressKeys: { eligibility: "form-progress-eligibility" },
+    names: { form: "form-name-application", resumeButton: "menu-resume" },
+    draftName: (record) => record.title,
     async load(db, ref) {
       const record = await findApplication(db, ref.recordId, ref.userId);
       return record?.status === "draft" ? record : undefined;
     },
     save: (db, ref, patch) => updateApplicationDraft(db, ref.recordId, ref.userId, patch),
-    async facts(db, _deps, ref, record) {
-      const needsEligibility =
-        record.eligibility === null
-          ? !(await ownerAnsweredEligibility(db, ref.userId, record.id))
-          : false;
-      return { planYear: record.planYear, needsEligibility };
-    },
+    facts: (db, deps, ref, record) => loadApplicationFacts(db, deps.province, ref, record),
     async start(deps: AppDependencies, userId) {
-      const { db, clock, province, config } = deps;
+      const { db } = deps;
       const establishment = await findOwnersEstablishment(db, userId);
       if (!establishment?.completed) {
         return { kind: "redirect", form: "profile", args: { continueWith: "application" } };
@@ -62,23 +88,33 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch,
       const draft = await findLatestDraft(db, userId);
       if (draft)
         return { kind: "open", recordId: draft.id, intro: { key: "application-resume-draft" } };
-      const window = registrationWindow(clock.now(), province, config.timeZone);
+      const { planYear, line } = planYearLine(deps);
       const created = await createApplicationDraft(db, {
         ownerId: userId,
         establishmentId: establishment.id,
-        planYear: window.planYear,
+        planYear,
       });
+      const facts = await loadApplicationFacts(
+        db,
+        deps.province,
+        { recordId: created.id, userId },
+        created,
+      );
+      const context = {
+        province: deps.province,
+        nowIso: deps.clock.now().toISOString(),
+        timeZone: deps.config.timeZone,
+        facts,
+      };
       return {
         kind: "open",
         recordId: created.id,
-        intro: {
-          key: "application-intro",
-          vars: {
-            year: String(window.planYear),
-            deadline: formatDate(localParts(window.registrationDeadline, config.timeZone)),
-            establishment: establishment.name ?? "",
-          },
-        },
+        intro: [
+          { key: "application-intro", vars: { establishment: establishment.name ?? "" } },
+          line,
+          ...profileConcerns(created, context),
+          { key: "application-intro-how" },
+        ],
       };
     },
     async submit(deps, ref, record) {
@@ -117,51 +153,32 @@ export const applicationForm: FormDefinition<ApplicationDraft, ApplicationPatch,
         const field = AMOUNT_FIELDS[questionId];
         return field ? amountInWords(record[field] as string | null) : null;
       },
-      closing(record) {
-        if (!record.eligibility) return [];
-        const noes = Object.values(record.eligibility).filter((answer) => !answer).length;
-        return [
-          {
-            key: noes === 0 ? "summary-eligibility-ok" : "summary-eligibility-check",
-            vars: { count: noes },
-          },
-        ];
+      rowWarnings(questionId, record, context) {
+        if (questionId === "requested") return capWarning(record, context);
+        if (questionId === "counterpart") return counterpartWarning(record);
+        if (questionId === "eligibility-industrial")
+          return screeningWarning("industrial", record, context);
+        if (questionId === "eligibility-capital")
+          return screeningWarning("capital", record, context);
+        return [];
       },
+      closing: screeningClosing,
       submitLabel: () => ({ key: "summary-submit" }),
       offerLater: true,
     },
     questions: [
-      eligibilityQuestion("industrial"),
-      eligibilityQuestion("location"),
-      eligibilityQuestion("legal-form"),
-      eligibilityQuestion("size"),
+      industrialQuestion,
+      capitalQuestion,
       programQuestion,
       categoryQuestion,
-      textQuestion({
-        id: "title",
-        promptKey: "application-q-title",
-        field: "title",
-        maxLength: 200,
-      }),
-      textQuestion({
-        id: "description",
-        promptKey: "application-q-description",
-        field: "description",
-        maxLength: 2000,
-        multiline: true,
-      }),
+      applicationText("title", "title", 200),
+      applicationText("description", "description", 2000, { multiline: true }),
       totalCostQuestion,
       requestedQuestion,
       counterpartQuestion,
       monthQuestion("start"),
       monthQuestion("end"),
-      textQuestion({
-        id: "results",
-        promptKey: "application-q-results",
-        field: "expectedResults",
-        maxLength: 1000,
-        multiline: true,
-      }),
+      applicationText("results", "expectedResults", 1000, { multiline: true }),
       attachmentsQuestion,
     ],
   };

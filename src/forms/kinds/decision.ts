@@ -7,7 +7,7 @@
  */
 import type { ApplicationStatus } from "../../domain/application-status.ts";
 import { formatMoney, moneyInWords, parseMoney } from "../../domain/money.ts";
-import { checkSupportCaps, isSupportCategoryId } from "../../domain/support-categories.ts";
+import { checkSupportCap, isSupportCategoryId } from "../../domain/support-categories.ts";
 import { getApplicationDetails } from "../../services/applications/queries.ts";
 import { changeApplicationStatus } from "../../services/applications/review.ts";
 import { readFormDraft, writeFormDraft } from "../../services/form-drafts.ts";
@@ -47,6 +47,7 @@ export interface DecisionRecord {
   code: string;
   title: string;
   category: string | null;
+  program: "local" | "national" | null;
   planYear: number;
   totalCost: string | null;
   requestedSupport: string | null;
@@ -89,16 +90,16 @@ function amountDoubts(record: DecisionRecord, amount: bigint, { province }: Cont
     isSupportCategoryId(record.category) &&
     record.totalCost
   ) {
-    const [warning] = checkSupportCaps(
+    const excess = checkSupportCap(
       province,
       record.planYear,
       record.category,
+      record.program ?? "local",
       BigInt(record.totalCost),
       amount,
     );
-    const max = warning?.kind === "over-percent" ? warning.maxAllowed : warning?.maxAmount;
-    if (max !== undefined)
-      doubts.push({ key: "decision-amount-over-cap", vars: { max: formatMoney(max) } });
+    if (excess)
+      doubts.push({ key: "decision-amount-over-cap", vars: { max: formatMoney(excess.limit) } });
   }
   return doubts;
 }
@@ -213,6 +214,7 @@ export const decisionForm: FormDefinition<DecisionRecord, Patch, Record<string, 
       code: a.code ?? "",
       title: a.title ?? "",
       category: a.category,
+      program: a.program,
       planYear: a.planYear,
       totalCost: a.totalCost,
       requestedSupport: a.requestedSupport,

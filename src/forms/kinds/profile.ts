@@ -1,12 +1,9 @@
 import type { LegalForm } from "../../db/schema/index.ts";
 import type { AppDependencies } from "../../dependencies.ts";
-import {
-  candidateLabelParts,
-  communeLabel,
-  formerDistrictLabel,
-} from "../../domain/commune-labels.ts";
-import { communeByCode, findCommunes } from "../../domain/communes.ts";
+import { type AnswerShape, NOT_TEXT } from "../../domain/answer-shape.ts";
+import { compareDates, formatDate, localParts, parseDate } from "../../domain/dates.ts";
 import { formatPhone, parsePhone } from "../../domain/phone.ts";
+import { LEGAL_FORM_IDS } from "../../domain/province.ts";
 import { parseTaxCode } from "../../domain/tax-code.ts";
 import {
   createEstablishmentDraft,
@@ -21,222 +18,33 @@ import {
   updateEstablishment,
 } from "../../services/establishments.ts";
 import { expectChoice, expectText, invalid, textQuestion, wrongKind } from "../answer-kit.ts";
-import {
-  type Accepted,
-  AnswerRefusedError,
-  type Choice,
-  type FormDefinition,
-  type Message,
-  type Question,
-  type QuestionContext,
-  type QuestionPager,
-} from "../types.ts";
+import { AnswerRefusedError, type Choice, type FormDefinition, type Question } from "../types.ts";
+import { communeQuestion } from "./profile-commune.ts";
 
 /** The establishment profile (thông tin cơ sở), asked before the first application and editable later. */
 
 type ProfileFacts = Record<string, never>;
 type ProfileQuestion = Question<EstablishmentDraft, EstablishmentPatch, ProfileFacts>;
 
-export const LEGAL_FORMS: readonly LegalForm[] = [
-  "enterprise",
-  "cooperative",
-  "cooperative-group",
-  "household-business",
-];
+export const LEGAL_FORMS: readonly LegalForm[] = LEGAL_FORM_IDS;
 
-/** A short free-text question saved into one column. */
+/**
+ * A short free-text question saved into one column; `unlikely`: what its
+ * answers should not look like (a number for a name: asked about first).
+ */
 const textField = (
   id: string,
   field: keyof EstablishmentPatch & keyof EstablishmentDraft & string,
   maxLength: number,
+  unlikely: readonly AnswerShape[] = NOT_TEXT,
 ): ProfileQuestion =>
   textQuestion<EstablishmentDraft, EstablishmentPatch, ProfileFacts>({
     id,
     promptKey: `profile-q-${id}`,
     field,
     maxLength,
+    unlikely,
   });
-
-const COMMUNE_PICK_PREFIX = "c:";
-/** "page:<n>" from the list's own arrows (edit the list); "browse" from the question (a new list message). */
-export const COMMUNE_PAGE_PREFIX = "page:";
-export const COMMUNE_BROWSE = "browse";
-export const COMMUNE_PAGE_SIZE = 12;
-
-export function communeChoices(
-  codes: readonly string[],
-  labelOf: (code: string) => string,
-): Choice[] {
-  return codes.map((code) => ({
-    value: `${COMMUNE_PICK_PREFIX}${code}`,
-    label: { key: "raw", vars: { text: labelOf(code) } },
-  }));
-}
-
-const communeLabelOf =
-  (context: QuestionContext) =>
-  (code: string): string => {
-    const commune = communeByCode(context.province, code);
-    return commune ? communeLabel(commune) : code;
-  };
-
-/** The whole commune list, a page of buttons at a time, for people who prefer not to type. */
-const communePager: QuestionPager = {
-  isPageRequest: (value) => value === COMMUNE_BROWSE || value.startsWith(COMMUNE_PAGE_PREFIX),
-  page(value, context) {
-    // Decided from the button's data, never from translated text: a replay takes the same branch
-    // whatever the language is now.
-    const fromList = value.startsWith(COMMUNE_PAGE_PREFIX);
-    const requested = fromList ? Number(value.slice(COMMUNE_PAGE_PREFIX.length)) : 0;
-    const communes = [...context.province.communes].sort((a, b) =>
-      a.name.localeCompare(b.name, "vi"),
-    );
-    const pages = Math.max(1, Math.ceil(communes.length / COMMUNE_PAGE_SIZE));
-    const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 0), pages - 1) : 0;
-    const slice = communes.slice(page * COMMUNE_PAGE_SIZE, (page + 1) * COMMUNE_PAGE_SIZE);
-    return {
-      text: { key: "commune-page", vars: { page: page + 1, pages } },
-      choices: communeChoices(
-        slice.map((c) => c.code),
-        communeLabelOf(context),
-      ),
-      columns: 2,
-      ...(page > 0
-        ? {
-            previous: {
-              value: `${COMMUNE_PAGE_PREFIX}${page - 1}`,
-              label: { key: "commune-previous" },
-            },
-          }
-        : {}),
-      ...(page < pages - 1
-        ? { next: { value: `${COMMUNE_PAGE_PREFIX}${page + 1}`, label: { key: "commune-next" } } }
-        : {}),
-      replace: fromList,
-    };
-  },
-};
-
-const communeQuestion: ProfileQuestion = {
-  id: "commune",
-  promptKey: "profile-q-commune",
-  pager: communePager,
-  promptVars: (_record, { province }) => ({ province: province.name }),
-  choices: () => [{ value: COMMUNE_BROWSE, label: { key: "commune-browse" } }],
-  isAnswered: (record) => record.communeCode !== null,
-  accept(input, _record, { province }): Accepted<EstablishmentPatch> {
-    if (input.kind === "choice" && input.value.startsWith(COMMUNE_PICK_PREFIX)) {
-      const commune = communeByCode(province, input.value.slice(COMMUNE_PICK_PREFIX.length));
-      if (!commune) return { ok: false, error: { key: "form-use-buttons" } };
-      return {
-        ok: true,
-        patch: { communeCode: commune.code },
-        notices: [{ key: "commune-chosen", vars: { commune: communeLabel(commune) } }],
-      };
-    }
-    if (input.kind === "choice") return { ok: false, error: { key: "form-use-buttons" } };
-    const checked = expectText(input, 100);
-    if (!checked.ok) return { ok: false, error: checked.error };
-    const found = findCommunes(province, checked.text);
-    const label = communeLabelOf({ province } as QuestionContext);
-    switch (found.kind) {
-      case "one":
-        return {
-          ok: true,
-          patch: { communeCode: found.commune.code },
-          notices: [{ key: "commune-chosen", vars: { commune: communeLabel(found.commune) } }],
-        };
-      case "several":
-        return {
-          ok: false,
-          clarify: { key: "commune-several", vars: { input: checked.text.slice(0, 40) } },
-          choices: communeChoices(
-            found.communes.slice(0, COMMUNE_PAGE_SIZE).map((c) => c.code),
-            label,
-          ),
-        };
-      case "former": {
-        // A unit from before 1/7/2025: say what it is now, and let the owner confirm with a tap.
-        const parts = candidateLabelParts(province, found);
-        return {
-          ok: false,
-          clarify: {
-            key: found.former.part ? "commune-former-confirm-part" : "commune-former-confirm",
-            vars:
-              parts.kind === "former"
-                ? { former: parts.former, district: parts.district, commune: parts.commune }
-                : {},
-          },
-          choices: [
-            {
-              value: `${COMMUNE_PICK_PREFIX}${found.commune.code}`,
-              label: { key: "commune-yes", vars: { commune: communeLabel(found.commune) } },
-            },
-            { value: COMMUNE_BROWSE, label: { key: "commune-browse" } },
-          ],
-        };
-      }
-      case "choice":
-        // A name used in several places: the owner picks; never a guess.
-        return {
-          ok: false,
-          clarify: { key: "commune-choice", vars: { input: checked.text.slice(0, 40) } },
-          details: found.candidates.map((candidate, index): Message => {
-            const parts = candidateLabelParts(province, candidate);
-            return parts.kind === "current"
-              ? {
-                  key: "commune-candidate-current",
-                  vars: { number: index + 1, commune: parts.commune },
-                }
-              : {
-                  key: parts.part ? "commune-candidate-former-part" : "commune-candidate-former",
-                  vars: {
-                    number: index + 1,
-                    former: parts.former,
-                    district: parts.district,
-                    commune: parts.commune,
-                  },
-                };
-          }),
-          choices: communeChoices(
-            found.candidates.map((candidate) => candidate.commune.code),
-            label,
-          ),
-        };
-      case "former-district":
-        return {
-          ok: false,
-          clarify: {
-            key: "commune-former-district",
-            vars: {
-              district: formerDistrictLabel({
-                name: found.district,
-                kind: found.districtKind,
-                communeCodes: [],
-              }),
-            },
-          },
-          choices: communeChoices(
-            found.communes.map((c) => c.code),
-            label,
-          ),
-        };
-      default:
-        return {
-          ok: false,
-          error: {
-            key: "commune-not-found",
-            vars: { input: checked.text.slice(0, 40), province: province.name },
-          },
-        };
-    }
-  },
-  display: (record, { province }) => {
-    if (!record.communeCode) return null;
-    const commune = communeByCode(province, record.communeCode);
-    return commune ? communeLabel(commune) : record.communeCode;
-  },
-};
 
 const phoneQuestion: ProfileQuestion = {
   id: "phone",
@@ -263,10 +71,68 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 
 export const SKIP_VALUE = "skip";
 
+const skipChoice = (labelKey = "form-skip"): Choice => ({
+  value: SKIP_VALUE,
+  label: { key: labelKey },
+  acknowledgement: { key: "form-skipped-ack" },
+});
+
+const isHousehold = (record: EstablishmentDraft) => record.legalForm === "household-business";
+
+/** The earliest year a registration is taken to be issued in (an earlier one is a typo). */
+const EARLIEST_ISSUE_YEAR = 1950;
+
+/** The day the tax code or registration was issued (ngày cấp); a household business without one skips. */
+const taxIssuedOnQuestion: ProfileQuestion = {
+  id: "tax-issued-on",
+  promptKey: "profile-q-tax-issued-on",
+  promptVars: (record) => ({ household: isHousehold(record) ? "yes" : "no" }),
+  choices: (record) => (isHousehold(record) ? [skipChoice("tax-issued-none")] : []),
+  // "" means the owner has no paper to give a date of
+  isAnswered: (record) => record.taxCodeIssuedOn !== null,
+  accept(input, record, { nowIso, timeZone }) {
+    if (input.kind === "choice") {
+      if (input.value !== SKIP_VALUE || !isHousehold(record))
+        return { ok: false, error: { key: "form-use-buttons" } };
+      return { ok: true, patch: { taxCodeIssuedOn: "", taxCodeIssuedBy: "" } };
+    }
+    const checked = expectText(input, 30);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const parsed = parseDate(checked.text);
+    if (!parsed.ok) return { ok: false, error: invalid(parsed, checked.text) };
+    const date = parsed.value;
+    if (compareDates(date, localParts(new Date(nowIso), timeZone)) > 0)
+      return {
+        ok: false,
+        error: { key: "tax-issued-in-future", vars: { date: formatDate(date) } },
+      };
+    if (date.year < EARLIEST_ISSUE_YEAR)
+      return {
+        ok: false,
+        error: { key: "tax-issued-too-early", vars: { date: formatDate(date) } },
+      };
+    const iso = `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+    return { ok: true, patch: { taxCodeIssuedOn: iso } };
+  },
+  display: (record, _context, t) => {
+    const value = record.taxCodeIssuedOn;
+    if (value === null) return null;
+    if (value === "") return t("form-skipped");
+    const [year, month, day] = value.split("-").map(Number);
+    return formatDate({ year: year ?? 0, month: month ?? 0, day: day ?? 0 });
+  },
+};
+
+/** Who issued it (nơi cấp); not asked when the owner has no paper. */
+const taxIssuedByQuestion: ProfileQuestion = {
+  ...textField("tax-issued-by", "taxCodeIssuedBy", 200),
+  applies: (record) => record.taxCodeIssuedOn !== "",
+};
+
 const emailQuestion: ProfileQuestion = {
   id: "email",
   promptKey: "profile-q-email",
-  choices: () => [{ value: SKIP_VALUE, label: { key: "form-skip" } }],
+  choices: () => [skipChoice()],
   // "" means the owner chose to give none
   isAnswered: (record) => record.email !== null,
   accept(input) {
@@ -311,6 +177,8 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch,
   kind: "profile",
   roles: ["applicant", "officer", "admin"],
   entry: { command: "profile", menuKey: "menu-profile" },
+  names: { form: "form-name-profile", resumeButton: "menu-resume-profile" },
+  draftName: (record) => record.name,
   load: (db, ref) => findEstablishment(db, ref.recordId, ref.userId),
   async save(db, ref, patch) {
     // One establishment per tax code; nothing is said about who has it (it may be another owner).
@@ -395,8 +263,11 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch,
       },
       display: (record) => record.taxCode,
     },
+    taxIssuedOnQuestion,
+    taxIssuedByQuestion,
     communeQuestion,
-    textField("address", "address", 200),
+    // An address may hold a house number; never a phone, an amount or a head count.
+    textField("address", "address", 200, ["phone", "email", "tax-code", "money", "count", "date"]),
     textField("representative", "representativeName", 100),
     textField("position", "representativePosition", 100),
     phoneQuestion,

@@ -16,7 +16,7 @@ import {
 } from "../../services/applications/supplements.ts";
 import type { FormDefinition, Message } from "../types.ts";
 import { applicationForm } from "./application.ts";
-import type { ApplicationFacts } from "./application-questions.ts";
+import { type ApplicationFacts, loadApplicationFacts } from "./application-facts.ts";
 
 /** The application's field each question answers (what is cleared until answered again). */
 export const FIELD_OF_QUESTION: Record<string, keyof ApplicationDraft> = {
@@ -34,7 +34,7 @@ export const FIELD_OF_QUESTION: Record<string, keyof ApplicationDraft> = {
 
 /** The questions an officer may flag for bổ sung: the application's, without the pre-check. */
 export const FLAGGABLE_QUESTIONS = applicationForm.questions.filter(
-  (question) => question.section !== "eligibility" && question.id !== "attachments",
+  (question) => FIELD_OF_QUESTION[question.id] !== undefined,
 );
 
 export interface SupplementRecord extends ApplicationDraft {
@@ -52,7 +52,7 @@ const asText = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
 
 const supplementQuestions = applicationForm.questions
-  .filter((question) => question.section !== "eligibility")
+  .filter((question) => FIELD_OF_QUESTION[question.id] !== undefined || question.id === "attachments")
   .map((question) => ({
     ...question,
     label: question.label ?? { key: `summary-label-application-${question.id}` },
@@ -98,8 +98,9 @@ export const supplementForm: FormDefinition<SupplementRecord, ApplicationPatch, 
       return record;
     },
     save: (db, ref, patch) => saveSupplementAnswer(db, ref.recordId, ref.userId, patch),
-    facts: async (_db, _deps, _ref, record) => ({
-      planYear: record.planYear,
+    // The application's own facts (its plan year, what the profile says), never the screening again.
+    facts: async (db, deps, ref, record) => ({
+      ...(await loadApplicationFacts(db, deps.province, ref, record)),
       needsEligibility: false,
     }),
     async start(deps, userId, args) {

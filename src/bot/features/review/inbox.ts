@@ -74,7 +74,7 @@ function itemLines(ctx: BotContext, item: InboxItem, number: number): string {
   return [
     `${number}. <b>${escapeHtml(item.code ?? "")}</b> · ${ctx.t(`status-${item.status}`)} · ${ctx.t("inbox-days", { days: daysWaiting(ctx, item.waitingSince) })}`,
     `   ${escapeHtml(clip(item.establishmentName ?? "", 60))} · ${commune ? escapeHtml(communeLabel(commune)) : "—"}`,
-    `   ${item.category ? ctx.t(`category-short-${item.category}`) : "—"} · ${item.program ? ctx.t(`program-${item.program}`) : "—"} · ${escapeHtml(requested)}`,
+    `   ${item.category ? ctx.t(`category-${item.category}-short`) : "—"} · ${item.program ? ctx.t(`program-${item.program}`) : "—"} · ${escapeHtml(requested)}`,
   ].join("\n");
 }
 
@@ -83,7 +83,7 @@ function filterLine(ctx: BotContext, state: InboxState): string {
     state.status !== ANY ? ctx.t(`status-${state.status}`) : null,
     state.program !== ANY ? ctx.t(`program-${state.program}`) : null,
     SUPPORT_CATEGORY_IDS[state.category]
-      ? ctx.t(`category-short-${SUPPORT_CATEGORY_IDS[state.category]}`)
+      ? ctx.t(`category-${SUPPORT_CATEGORY_IDS[state.category]}-short`)
       : null,
     state.commune !== ANY
       ? communeLabel(
@@ -132,7 +132,7 @@ async function render(
   if (state.view === "category") {
     SUPPORT_CATEGORY_IDS.forEach((id, index) => {
       keyboard.text(
-        `${index + 1}. ${ctx.t(`category-short-${id}`)}`,
+        `${index + 1}. ${ctx.t(`category-${id}-short`)}`,
         pack(state, { category: index, page: 0, view: "list" }),
       );
       if (index % 2 === 1) keyboard.row();
