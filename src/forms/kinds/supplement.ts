@@ -52,7 +52,9 @@ const asText = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
 
 const supplementQuestions = applicationForm.questions
-  .filter((question) => FIELD_OF_QUESTION[question.id] !== undefined || question.id === "attachments")
+  .filter(
+    (question) => FIELD_OF_QUESTION[question.id] !== undefined || question.id === "attachments",
+  )
   .map((question) => ({
     ...question,
     label: question.label ?? { key: `summary-label-application-${question.id}` },
