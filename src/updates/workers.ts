@@ -51,7 +51,11 @@ export interface UpdateWorkersOptions {
   concurrency?: number;
   /** names this process's workers in claimed_by; default host:pid:random */
   workerId?: string;
-  /** how long a claim holds before another worker may take the update over; default 60 s */
+  /**
+   * how long a claim holds before another worker may take the update over; default 15 s. Short,
+   * because an owner whose update was in hand when its process died waits that long for an
+   * answer; a handler that runs longer renews it (the heartbeat), so length costs nothing.
+   */
   leaseMs?: number;
   /** how often a running handler renews its lease; default a third of the lease */
   heartbeatMs?: number;
@@ -132,7 +136,7 @@ export class UpdateWorkerPool implements UpdateWorkers {
     this.clock = options.clock;
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
-    this.leaseMs = options.leaseMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? 15_000;
     this.heartbeatMs = options.heartbeatMs ?? Math.max(1, Math.floor(this.leaseMs / 3));
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxAttempts = options.maxAttempts ?? 3;
