@@ -9,8 +9,8 @@
  * fill the whole profile and application and submit, at a phone's pace,
  * waiting for each question before answering, while instances are SIGKILLed
  * at random moments and restarted: at random, right after Telegram's delivery
- * was acknowledged (before the handler ran), and while the next question is
- * being sent. Once, the database is cut for 30 s. At the end every answer in
+ * was acknowledged (before the handler ran), a moment later (while it saves
+ * the answer), and while the next question is being sent. Once, the database is cut for 30 s. At the end every answer in
  * the database is checked against what was typed.
  *
  * Last line: {"bench":"crash","answers":…,"kills":…,"instances":2,"answers_lost":0,
@@ -235,7 +235,10 @@ async function main(): Promise<void> {
           });
           if (response.status === 200) {
             // Sometimes the instance dies right after saying it has the update, before handling it.
-            if (Math.random() < 0.06) kill(instance, "after-delivery");
+            const dice = Math.random();
+            if (dice < 0.05) kill(instance, "after-delivery");
+            // … or a moment later, while it handles the update (saving the answer).
+            else if (dice < 0.1) setTimeout(() => kill(instance, "while-handling"), rand(5, 120));
             return { firstTry };
           }
         } catch {
@@ -253,6 +256,8 @@ async function main(): Promise<void> {
     if (instance) kill(instance, "while-sending");
   });
 
+  const results = { answers: 0, stalls: 0, outageAnswers: 0 };
+  let finished = 0;
   const progress = setInterval(() => {
     console.error(
       JSON.stringify({
@@ -270,10 +275,8 @@ async function main(): Promise<void> {
   while (!instances.every((instance) => instance.ready)) await sleep(200);
 
   // The owners.
-  const results = { answers: 0, stalls: 0, outageAnswers: 0 };
   const typedInOutage = new Set<string>();
   const scripts = Array.from({ length: OWNERS }, (_, i) => ownerScript(700_000 + i));
-  let finished = 0;
   const runOwner = async (steps: OwnerStep[], ownerId: number) => {
     let messageId = 1;
     const chat = { id: ownerId, type: "private", first_name: "Chủ cơ sở" };
