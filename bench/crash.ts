@@ -306,6 +306,9 @@ async function main(): Promise<void> {
             .flat()
             .find((b) => b.text.startsWith(label));
           if (!holder || !button) {
+            // The button is gone because the tap took effect (its answer was lost in a crash, and
+            // the bot has moved on): a person reads on.
+            if (attempt > 1 && botMessages().at(-1)?.text?.includes(step.next)) break;
             await sleep(500);
             if (attempt > 120) {
               const seen = botMessages()

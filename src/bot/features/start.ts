@@ -79,7 +79,9 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
         return;
       }
       if (ctx.user) {
-        await replyWithMainMenu(ctx, ctx.t("welcome-back"));
+        // Agreed already: a second tap, or this very tap handled again after a crash that came
+        // between storing the consent and answering. Either way the answer to "Đồng ý" is the same.
+        await replyWithMainMenu(ctx, ctx.t("consent-accepted"));
         return;
       }
       const { config, clock, db } = ctx.deps;
