@@ -74,7 +74,9 @@ describeWithDatabase("changing an answer from the summary", (database) => {
     expect(owner.lastText()).toContain("Mức tối đa: 50% tổng kinh phí, không quá 300 triệu đồng");
     await owner.send("900 triệu");
     const given = owner.lastText();
-    expect(given).toContain("⚠️ Kinh phí đề nghị hỗ trợ vượt mức tối đa của hồ sơ này là 300 triệu đồng");
+    expect(given).toContain(
+      "⚠️ Kinh phí đề nghị hỗ trợ vượt mức tối đa của hồ sơ này là 300 triệu đồng",
+    );
     expect(given).toContain("dây chuyền công nghệ hoàn chỉnh đến 450 triệu đồng");
     expect(given).toContain("theo mức khuyến công quốc gia, mức riêng của tỉnh có thể khác");
     await owner.press("✅ Đúng");
