@@ -86,7 +86,7 @@ decision-unavailable = This application cannot be opened.
 ## What the owner is told (through the outbox), in plain words and with what to do next
 
 owner-notice-received = 📬 Application <b>{ $code }</b> (“{ $title }”) has been received by { $agency }. An officer will review it and tell you here.
-owner-notice-reviewing = 🗂 Application <b>{ $code }</b> (“{ $title }”) is being reviewed.
+owner-notice-reviewing = 🗂 Application <b>{ $code }</b> (“{ $title }”) is being reviewed by an officer.
 owner-notice-needs_info = 📝 Application <b>{ $code }</b> (“{ $title }”) needs more information. Tap “Add information” to answer again exactly what the officer asks.
 owner-notice-forwarded = 📤 Application <b>{ $code }</b> (“{ $title }”) has been sent to the Ministry of Industry and Trade for the national programme. When there is a result, we will tell you here.
 owner-notice-approved = ✅ Application <b>{ $code }</b> (“{ $title }”) is approved. Support: <b>{ $amount }</b> ({ $words }). An officer will contact you about the next steps.
@@ -94,7 +94,7 @@ owner-notice-rejected = Application <b>{ $code }</b> (“{ $title }”) was decl
 owner-notice-not_selected = Application <b>{ $code }</b> (“{ $title }”) was not selected by the Ministry for the national programme. You can move it to the local programme: tap “Move to local”.
 owner-notice-implementing = 🛠 Application <b>{ $code }</b> (“{ $title }”) is now being carried out. When it is finished, an officer will arrange the acceptance visit.
 owner-notice-accepted = 📋 Application <b>{ $code }</b> (“{ $title }”) passed acceptance. Accepted value: <b>{ $amount }</b>. Payment comes next.
-owner-notice-disbursed = 💰 Application <b>{ $code }</b> (“{ $title }”) has been paid out: <b>{ $amount }</b> ({ $words }). Thank you for taking part in the industrial promotion programme.
+owner-notice-disbursed = 💰 Application <b>{ $code }</b> (“{ $title }”) has been paid out: <b>{ $amount }</b> ({ $words }). Thank you for taking part in the khuyến công programme.
 owner-button-supplement = 📝 Add information
 owner-button-transfer = ↪️ Move to local
 owner-button-ask = 💬 Ask an officer
