@@ -14,10 +14,10 @@ consent-declined =
     We respect your choice and store nothing about you.
     Type /start whenever you want to begin again.
 consent-declined-already-agreed = You agreed before, so your establishment's details and applications are still kept, for the review of your support. To withdraw your agreement and delete all your data, type /deletedata.
-consent-required = Please tap «I agree» to continue. We have not stored anything about you yet.
+consent-required = Please tap “I agree” to continue. We have not stored anything about you yet.
 consent-choice-recorded = Noted.
 welcome-back = Welcome back. Please choose what you would like to do from the menu below.
-welcome-back-open-form = You are filling in { $form }. Tap «{ $resume }» to continue.
+welcome-back-open-form = You are filling in { $form }. Tap “{ $resume }” to continue.
 
 ## Main menu (reply keyboard)
 
@@ -36,13 +36,13 @@ menu-shown = Please choose what you would like to do from the menu below.
 
 help-text =
     <b>How to use this bot</b>
-    • { menu-apply }: fill in a khuyến công support application for your establishment.
+    • { menu-apply }: prepare an application for khuyến công support for your establishment.
     • { menu-applications }: see the applications you submitted and where they stand.
     • { menu-profile }: see and edit your establishment's details.
-    • /cancel: stop what you are doing (a form in progress is kept).
+    • /cancel: stop what you are doing (what you are filling in is kept).
     • /language: change the language.
     • /mydata, /deletedata: see or delete your personal data.
-    Every answer is saved at once: you can stop and continue later.
+    Every answer is saved at once. You can stop and continue later.
 help-before-consent = Type /start to begin. We need your agreement to store your data before we can accept an application.
 
 ## Language
@@ -58,7 +58,7 @@ cancel-nothing = Nothing is in progress. Please choose from the menu below.
 
 ## Catch-all
 
-unhandled-text = Sorry, I did not understand. Please choose an item from the menu below, or type /help for help.
+unhandled-text = Sorry, we did not understand. Please choose an item from the menu below, or type /help for help.
 unhandled-callback = This button can no longer be used. Please choose again from the menu.
 error-apology = Sorry, something went wrong on our side. What you typed is saved. Please try again in a few minutes.
 
@@ -85,16 +85,16 @@ personal-data-summary =
         [one] {" "}(one of them a draft)
        *[other] {" "}({ $drafts } of them drafts)
     }
-    See the details under «{ menu-profile }» and «{ menu-applications }». Type /deletedata to delete it all.
-personal-data-establishment = «{ $name }»
-personal-data-establishment-draft = «{ $name }» (in progress)
+    See the details under “{ menu-profile }” and “{ menu-applications }”. Type /deletedata to delete it all.
+personal-data-establishment = “{ $name }”
+personal-data-establishment-draft = “{ $name }” (in progress)
 personal-data-unnamed = no name yet
 personal-data-none = none yet
 personal-data-delete-confirm = Are you sure you want to delete all your data? Your establishment's details and every application, submitted ones too, will be deleted for good.
 personal-data-delete-yes = 🗑 Delete everything
-personal-data-delete-no = Keep it
+personal-data-delete-no = Don't delete
 personal-data-deleted = All your data is deleted. Type /start whenever you want to begin again.
-personal-data-kept = Nothing was deleted.
+personal-data-kept = Nothing was deleted. Your data is kept.
 command-mydata = See the personal data kept about you
 command-deletedata = Delete your personal data
 error-apology-form = Sorry, something went wrong on our side. The answers already saved are safe. Please answer the question below.

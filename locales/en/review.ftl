@@ -12,7 +12,7 @@ card-button-view = 🔎 Details
 card-button-receive = 📬 Receive
 card-button-review = 🗂 Review
 card-button-need-info = 📝 Ask for more
-card-button-reject = ✖️ Reject
+card-button-reject = ✖️ Decline
 card-button-approve = ✅ Approve
 card-button-forward = 📤 Send to the Ministry
 card-button-not-selected = Ministry: not selected
@@ -55,7 +55,7 @@ decision-amount-over-disbursed = This is more than the accepted value ({ $max })
 decision-amount-over-cap = This is above the maximum support for this category ({ $max }).
 decision-q-note =
     { $step ->
-        [rejected] Why is application { $code } rejected? The owner will read this reason.
+        [rejected] Why is application { $code } declined? The owner will read this reason.
         [needs_info] Your note to the owner: what must be fixed or added?
         [not_selected] A note to the owner about the Ministry's result (if any)?
        *[other] A note to the owner (if any)?
@@ -65,7 +65,7 @@ decision-note-skip = No note
 decision-label-amount = Amount
 decision-label-note = Note
 decision-summary-approved = Approve application { $code } “{ $title }”
-decision-summary-rejected = Reject application { $code } “{ $title }”
+decision-summary-rejected = Decline application { $code } “{ $title }”
 decision-summary-needs_info = Ask for more on application { $code } “{ $title }”
 decision-summary-not_selected = Record that the Ministry did not select application { $code } “{ $title }”
 decision-summary-accepted = Acceptance of application { $code } “{ $title }”
@@ -74,7 +74,7 @@ decision-summary-footer = Please check, then tap “Confirm”. The owner is tol
 decision-flagged-title = Answers to fix:
 decision-confirm = ✅ Confirm
 decision-done-approved = Application { $code } approved. The owner has been told.
-decision-done-rejected = Application { $code } rejected. The owner has been told, with the reason.
+decision-done-rejected = Application { $code } declined. The owner has been told, with the reason.
 decision-done-needs_info = The request for more was sent to the owner of application { $code }.
 decision-done-not_selected = Recorded that the Ministry did not select application { $code }. The owner can move it to the local programme.
 decision-done-accepted = Acceptance of application { $code } recorded.
@@ -86,15 +86,15 @@ decision-unavailable = This application cannot be opened.
 ## What the owner is told (through the outbox), in plain words and with what to do next
 
 owner-notice-received = 📬 Application <b>{ $code }</b> (“{ $title }”) has been received by { $agency }. An officer will review it and tell you here.
-owner-notice-reviewing = 🗂 Application <b>{ $code }</b> (“{ $title }”) is being reviewed.
+owner-notice-reviewing = 🗂 Application <b>{ $code }</b> (“{ $title }”) is being reviewed by an officer.
 owner-notice-needs_info = 📝 Application <b>{ $code }</b> (“{ $title }”) needs more information. Tap “Add information” to answer again exactly what the officer asks.
-owner-notice-forwarded = 📤 Application <b>{ $code }</b> (“{ $title }”) has been sent to the Ministry of Industry and Trade for the national programme. We will tell you here as soon as there is a result.
+owner-notice-forwarded = 📤 Application <b>{ $code }</b> (“{ $title }”) has been sent to the Ministry of Industry and Trade for the national programme. When there is a result, we will tell you here.
 owner-notice-approved = ✅ Application <b>{ $code }</b> (“{ $title }”) is approved. Support: <b>{ $amount }</b> ({ $words }). An officer will contact you about the next steps.
-owner-notice-rejected = Application <b>{ $code }</b> (“{ $title }”) was not approved. You can tap “Ask an officer” for an explanation, or apply again next time.
+owner-notice-rejected = Application <b>{ $code }</b> (“{ $title }”) was declined. You can tap “Ask an officer” for an explanation, or apply again for next year's plan.
 owner-notice-not_selected = Application <b>{ $code }</b> (“{ $title }”) was not selected by the Ministry for the national programme. You can move it to the local programme: tap “Move to local”.
 owner-notice-implementing = 🛠 Application <b>{ $code }</b> (“{ $title }”) is now being carried out. When it is finished, an officer will arrange the acceptance visit.
 owner-notice-accepted = 📋 Application <b>{ $code }</b> (“{ $title }”) passed acceptance. Accepted value: <b>{ $amount }</b>. Payment comes next.
-owner-notice-disbursed = 💰 Application <b>{ $code }</b> (“{ $title }”) has been paid out: <b>{ $amount }</b> ({ $words }). Thank you for taking part in the industrial promotion programme.
+owner-notice-disbursed = 💰 Application <b>{ $code }</b> (“{ $title }”) has been paid out: <b>{ $amount }</b> ({ $words }). Thank you for taking part in the khuyến công programme.
 owner-button-supplement = 📝 Add information
 owner-button-transfer = ↪️ Move to local
 owner-button-ask = 💬 Ask an officer
@@ -103,7 +103,7 @@ owner-button-view = 📄 View application
 
 ## What the officers are told when the owner acts
 
-officer-owner-supplemented = 📝 The owner updated application <b>{ $code }</b> (“{ $title }”): { $changes } answers changed. It is back to “Being reviewed”.
+officer-owner-supplemented = 📝 The owner updated application <b>{ $code }</b> (“{ $title }”): { $changes } answers changed. It is back to “Under review”.
 officer-owner-transferred = ↪️ Application <b>{ $code }</b> (“{ $title }”) was moved by its owner to the local programme and submitted again.
 officer-question = 💬 A question about application <b>{ $code }</b> (“{ $title }”):
     { $text }
@@ -127,8 +127,8 @@ supplement-submit-transfer = 📨 Move and submit
 supplement-sent = Sent the new answers for application { $code } ({ $changes } changed). An officer will continue the review and tell you here.
 supplement-transferred = Application { $code } was moved to the local programme and submitted again. An officer will review it and tell you here.
 supplement-not-open = This application does not need more information now.
-transfer-explain = Moving application { $code } to the local programme: it is submitted again for the Provincial People's Committee to decide, with the same code and answers.
-transfer-over-cap = Note: the support requested, { $requested }, is above the local programme's maximum of { $max } for this category. You will be asked for the support again.
+transfer-explain = Moving application { $code } to the local programme: it is submitted again for the Provincial People's Committee to approve, with the same code and answers.
+transfer-over-cap = Note: the support requested, { $requested }, is above the local programme's maximum of { $max } for this category. You will be asked for the support requested again.
 transfer-yes = ↪️ Move to local
 transfer-no = Later
 transfer-not-possible = This application cannot be moved.

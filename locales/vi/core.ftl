@@ -9,15 +9,15 @@ consent-question =
     Anh/Chị có đồng ý không?
 consent-accept = ✅ Đồng ý
 consent-decline = Không đồng ý
-consent-accepted = Cảm ơn Anh/Chị đã đồng ý. Mời Anh/Chị chọn việc cần làm ở thực đơn bên dưới.
+consent-accepted = Cảm ơn Anh/Chị đã đồng ý. Mời Anh/Chị chọn việc cần làm ở các mục bên dưới.
 consent-declined =
     Chúng tôi tôn trọng lựa chọn của Anh/Chị và không lưu thông tin nào.
     Khi cần, Anh/Chị gõ /start để bắt đầu lại.
 consent-declined-already-agreed = Anh/Chị đã đồng ý từ trước, nên thông tin cơ sở và hồ sơ của Anh/Chị vẫn được lưu để xét hỗ trợ. Nếu muốn rút lại đồng ý và xoá toàn bộ dữ liệu, Anh/Chị gõ /deletedata.
-consent-required = Anh/Chị vui lòng bấm «Đồng ý» để tiếp tục. Chúng tôi chưa lưu thông tin nào của Anh/Chị.
+consent-required = Anh/Chị vui lòng bấm “Đồng ý” để tiếp tục. Chúng tôi chưa lưu thông tin nào của Anh/Chị.
 consent-choice-recorded = Đã ghi nhận.
-welcome-back = Chào mừng Anh/Chị quay lại. Mời Anh/Chị chọn việc cần làm ở thực đơn bên dưới.
-welcome-back-open-form = Anh/Chị đang điền dở { $form }. Bấm «{ $resume }» để điền tiếp.
+welcome-back = Chào mừng Anh/Chị quay lại. Mời Anh/Chị chọn việc cần làm ở các mục bên dưới.
+welcome-back-open-form = Anh/Chị đang điền dở { $form }. Bấm “{ $resume }” để điền tiếp.
 
 ## Main menu (reply keyboard)
 
@@ -30,19 +30,19 @@ menu-resume-default = ▶️ Điền tiếp
 menu-help = ❓ Hướng dẫn
 menu-language = 🌐 Ngôn ngữ
 menu-placeholder = Chọn việc cần làm…
-menu-shown = Mời Anh/Chị chọn việc cần làm ở thực đơn bên dưới.
+menu-shown = Mời Anh/Chị chọn việc cần làm ở các mục bên dưới.
 
 ## Help
 
 help-text =
     <b>Hướng dẫn sử dụng</b>
-    • { menu-apply }: lập phiếu đăng ký hỗ trợ khuyến công cho cơ sở.
+    • { menu-apply }: lập hồ sơ đề nghị hỗ trợ khuyến công cho cơ sở.
     • { menu-applications }: xem hồ sơ đã nộp và tình trạng xét duyệt.
     • { menu-profile }: xem, sửa thông tin cơ sở.
-    • /cancel: dừng việc đang làm (hồ sơ đang điền vẫn được giữ).
+    • /cancel: dừng việc đang làm (phần đang điền vẫn được giữ).
     • /language: đổi ngôn ngữ.
     • /mydata, /deletedata: xem, xoá dữ liệu cá nhân.
-    Mọi câu trả lời được lưu ngay, Anh/Chị có thể dừng và điền tiếp lúc khác.
+    Mỗi câu trả lời được lưu ngay. Anh/Chị có thể dừng và điền tiếp lúc khác.
 help-before-consent = Anh/Chị gõ /start để bắt đầu. Chúng tôi cần Anh/Chị đồng ý cho lưu thông tin trước khi nhận hồ sơ.
 
 ## Language
@@ -54,12 +54,12 @@ language-changed = Đã chuyển sang tiếng Việt.
 
 ## Cancel
 
-cancel-nothing = Hiện không có việc gì đang làm dở. Mời Anh/Chị chọn ở thực đơn bên dưới.
+cancel-nothing = Hiện không có việc gì đang làm dở. Mời Anh/Chị chọn ở các mục bên dưới.
 
 ## Catch-all
 
-unhandled-text = Xin lỗi, tôi chưa hiểu ý Anh/Chị. Anh/Chị vui lòng chọn một mục ở thực đơn bên dưới, hoặc gõ /help để xem hướng dẫn.
-unhandled-callback = Nút này không còn dùng được. Anh/Chị vui lòng chọn lại ở thực đơn.
+unhandled-text = Xin lỗi, chúng tôi chưa hiểu ý Anh/Chị. Anh/Chị vui lòng chọn một mục bên dưới, hoặc gõ /help để xem hướng dẫn.
+unhandled-callback = Nút này không còn dùng được. Anh/Chị vui lòng chọn lại ở menu.
 error-apology = Xin lỗi Anh/Chị, hệ thống vừa gặp trục trặc. Những gì Anh/Chị đã nhập vẫn được lưu. Anh/Chị vui lòng thử lại sau ít phút.
 
 ## Command menu descriptions (setMyCommands)
@@ -84,9 +84,9 @@ personal-data-summary =
         [0] {""}
        *[other] {" "}(trong đó { $drafts } bản nháp)
     }
-    Xem chi tiết ở «{ menu-profile }» và «{ menu-applications }». Gõ /deletedata để xoá toàn bộ.
-personal-data-establishment = «{ $name }»
-personal-data-establishment-draft = «{ $name }» (đang điền dở)
+    Xem chi tiết ở “{ menu-profile }” và “{ menu-applications }”. Gõ /deletedata để xoá toàn bộ.
+personal-data-establishment = “{ $name }”
+personal-data-establishment-draft = “{ $name }” (đang điền dở)
 personal-data-unnamed = chưa đặt tên
 personal-data-none = chưa có
 personal-data-delete-confirm = Anh/Chị chắc chắn muốn xoá toàn bộ dữ liệu của mình? Thông tin cơ sở và mọi hồ sơ, kể cả hồ sơ đã nộp, sẽ bị xoá và không khôi phục được.

@@ -4,7 +4,7 @@
 card-title = 📥 Hồ sơ <b>{ $code }</b> — { $status }
 card-establishment = 🏭 { $name } · { $commune }
 card-category = 📌 { $category } · { $program }
-card-project = «{ $title }»
+card-project = “{ $title }”
 card-amounts = 💰 Tổng kinh phí { $total } · đề nghị hỗ trợ { $requested } · vốn đối ứng { $counterpart }
 card-approved = ✅ Được duyệt: { $amount }
 card-last-action = 🕘 { $status } — { $who }
@@ -28,13 +28,13 @@ admin-only = Mục này chỉ dành cho quản trị viên.
 officer-action-done = Đã ghi: { $status }.
 officer-action-refused = Không thực hiện được bước này với trạng thái hiện tại của hồ sơ.
 officer-already-changed-toast = Hồ sơ đã được xử lý trước đó.
-officer-already-changed = Hồ sơ { $code } đã được { $by } chuyển sang «{ $status }» ngày { $date }. Thẻ hồ sơ đã được cập nhật theo trạng thái mới.
+officer-already-changed = Hồ sơ { $code } đã được { $by } chuyển sang “{ $status }” ngày { $date }. Thẻ hồ sơ đã được cập nhật theo trạng thái mới.
 officer-continue-privately = Mời Anh/Chị tiếp tục trong tin nhắn riêng với bot.
-officer-open-private-chat = Anh/Chị vui lòng mở tin nhắn riêng với bot (bấm vào tên bot, chọn «Bắt đầu») rồi bấm lại.
+officer-open-private-chat = Anh/Chị vui lòng mở tin nhắn riêng với bot (bấm vào tên bot, chọn “Bắt đầu”) rồi bấm lại.
 officer-open-details = Chi tiết hồ sơ { $code }:
 officer-open-decision = Mời Anh/Chị tiếp tục xử lý hồ sơ { $code }:
 officer-open-reply = Mời Anh/Chị trả lời chủ hồ sơ { $code }:
-supplement-pick = Hồ sơ { $code }: Anh/Chị chọn các mục cần chủ cơ sở sửa lại (bấm để chọn hoặc bỏ chọn), rồi bấm «Xong».
+supplement-pick = Hồ sơ { $code }: Anh/Chị chọn các mục cần chủ cơ sở sửa lại (bấm để chọn hoặc bỏ chọn), rồi bấm “Xong”.
 supplement-pick-done = ✅ Xong, ghi chú tiếp
 supplement-pick-none = Anh/Chị chọn ít nhất một mục.
 
@@ -49,7 +49,7 @@ decision-q-amount =
 decision-q-amount-help = Gõ số tiền như thường viết: 250 triệu, 1,2 tỷ, 250.000.000, hoặc bằng chữ.
 decision-amount-same = ✅ { $amount }
 decision-amount-keep = Vẫn ghi { $amount }
-decision-amount-over-approved = Số tiền này lớn hơn số đề nghị hỗ trợ ({ $max }). Anh/Chị gõ lại, hoặc bấm nút để vẫn ghi.
+decision-amount-over-approved = Số tiền này lớn hơn kinh phí đề nghị hỗ trợ ({ $max }). Anh/Chị gõ lại, hoặc bấm nút để vẫn ghi.
 decision-amount-over-accepted = Số tiền này lớn hơn số được phê duyệt ({ $max }). Anh/Chị gõ lại, hoặc bấm nút để vẫn ghi.
 decision-amount-over-disbursed = Số tiền này lớn hơn giá trị nghiệm thu ({ $max }). Anh/Chị gõ lại, hoặc bấm nút để vẫn ghi.
 decision-amount-over-cap = Số tiền này vượt mức hỗ trợ tối đa của nội dung này ({ $max }).
@@ -64,13 +64,13 @@ decision-q-note-help = Chủ cơ sở sẽ đọc nguyên văn ghi chú này, k�
 decision-note-skip = Không ghi chú
 decision-label-amount = Số tiền
 decision-label-note = Ghi chú
-decision-summary-approved = Phê duyệt hồ sơ { $code } «{ $title }»
-decision-summary-rejected = Không chấp thuận hồ sơ { $code } «{ $title }»
-decision-summary-needs_info = Yêu cầu bổ sung hồ sơ { $code } «{ $title }»
-decision-summary-not_selected = Ghi nhận Bộ không chọn hồ sơ { $code } «{ $title }»
-decision-summary-accepted = Nghiệm thu hồ sơ { $code } «{ $title }»
-decision-summary-disbursed = Giải ngân hồ sơ { $code } «{ $title }»
-decision-summary-footer = Anh/Chị kiểm tra lại rồi bấm «Xác nhận». Chủ cơ sở sẽ được báo ngay.
+decision-summary-approved = Phê duyệt hồ sơ { $code } “{ $title }”
+decision-summary-rejected = Không chấp thuận hồ sơ { $code } “{ $title }”
+decision-summary-needs_info = Yêu cầu bổ sung hồ sơ { $code } “{ $title }”
+decision-summary-not_selected = Ghi nhận Bộ không chọn hồ sơ { $code } “{ $title }”
+decision-summary-accepted = Nghiệm thu hồ sơ { $code } “{ $title }”
+decision-summary-disbursed = Giải ngân hồ sơ { $code } “{ $title }”
+decision-summary-footer = Anh/Chị kiểm tra lại rồi bấm “Xác nhận”. Chủ cơ sở sẽ được báo ngay.
 decision-flagged-title = Các mục cần sửa lại:
 decision-confirm = ✅ Xác nhận
 decision-done-approved = Đã phê duyệt hồ sơ { $code }. Chủ cơ sở đã được báo.
@@ -79,22 +79,22 @@ decision-done-needs_info = Đã gửi yêu cầu bổ sung hồ sơ { $code } ch
 decision-done-not_selected = Đã ghi Bộ không chọn hồ sơ { $code }. Chủ cơ sở có thể chuyển sang khuyến công địa phương.
 decision-done-accepted = Đã ghi nghiệm thu hồ sơ { $code }.
 decision-done-disbursed = Đã ghi giải ngân hồ sơ { $code }.
-decision-changed = Không ghi được: hồ sơ { $code } đã được { $by } chuyển sang «{ $status }». Anh/Chị xem lại hồ sơ rồi quyết định.
+decision-changed = Không ghi được: hồ sơ { $code } đã được { $by } chuyển sang “{ $status }”. Anh/Chị xem lại hồ sơ rồi quyết định.
 decision-not-allowed = Bước này không còn phù hợp với hồ sơ { $code }.
 decision-unavailable = Không mở được hồ sơ này.
 
 ## What the owner is told (through the outbox), in plain words and with what to do next
 
-owner-notice-received = 📬 Hồ sơ <b>{ $code }</b> («{ $title }») đã được { $agency } tiếp nhận. Cán bộ sẽ xem xét và báo Anh/Chị qua đây.
-owner-notice-reviewing = 🗂 Hồ sơ <b>{ $code }</b> («{ $title }») đang được cán bộ xem xét.
-owner-notice-needs_info = 📝 Hồ sơ <b>{ $code }</b> («{ $title }») cần bổ sung thông tin. Anh/Chị bấm «Bổ sung hồ sơ» để trả lời lại đúng các mục cán bộ yêu cầu.
-owner-notice-forwarded = 📤 Hồ sơ <b>{ $code }</b> («{ $title }») đã được gửi Bộ Công Thương xét chọn vào kế hoạch khuyến công quốc gia. Có kết quả, chúng tôi sẽ báo Anh/Chị ngay qua đây.
-owner-notice-approved = ✅ Hồ sơ <b>{ $code }</b> («{ $title }») đã được phê duyệt. Mức hỗ trợ: <b>{ $amount }</b> ({ $words }). Cán bộ sẽ liên hệ hướng dẫn các bước thực hiện.
-owner-notice-rejected = Hồ sơ <b>{ $code }</b> («{ $title }») không được chấp thuận. Anh/Chị có thể bấm «Hỏi cán bộ» để được giải thích, hoặc lập hồ sơ mới cho kỳ sau.
-owner-notice-not_selected = Hồ sơ <b>{ $code }</b> («{ $title }») không được Bộ Công Thương chọn vào kế hoạch khuyến công quốc gia. Anh/Chị có thể chuyển hồ sơ sang khuyến công địa phương: bấm «Chuyển sang địa phương».
-owner-notice-implementing = 🛠 Hồ sơ <b>{ $code }</b> («{ $title }») chuyển sang giai đoạn thực hiện. Khi hoàn thành, cán bộ sẽ hẹn lịch nghiệm thu.
-owner-notice-accepted = 📋 Hồ sơ <b>{ $code }</b> («{ $title }») đã được nghiệm thu. Giá trị nghiệm thu: <b>{ $amount }</b>. Bước tiếp theo là giải ngân.
-owner-notice-disbursed = 💰 Hồ sơ <b>{ $code }</b> («{ $title }») đã được giải ngân: <b>{ $amount }</b> ({ $words }). Cảm ơn Anh/Chị đã tham gia chương trình khuyến công.
+owner-notice-received = 📬 Hồ sơ <b>{ $code }</b> (“{ $title }”) đã được { $agency } tiếp nhận. Cán bộ sẽ xem xét và báo Anh/Chị qua đây.
+owner-notice-reviewing = 🗂 Hồ sơ <b>{ $code }</b> (“{ $title }”) đang được cán bộ xem xét.
+owner-notice-needs_info = 📝 Hồ sơ <b>{ $code }</b> (“{ $title }”) cần bổ sung thông tin. Anh/Chị bấm “Bổ sung hồ sơ” để trả lời lại đúng các mục cán bộ yêu cầu.
+owner-notice-forwarded = 📤 Hồ sơ <b>{ $code }</b> (“{ $title }”) đã được gửi Bộ Công Thương xét chọn vào kế hoạch khuyến công quốc gia. Khi có kết quả, chúng tôi sẽ báo Anh/Chị qua đây.
+owner-notice-approved = ✅ Hồ sơ <b>{ $code }</b> (“{ $title }”) đã được phê duyệt. Mức hỗ trợ: <b>{ $amount }</b> ({ $words }). Cán bộ sẽ liên hệ hướng dẫn các bước thực hiện.
+owner-notice-rejected = Hồ sơ <b>{ $code }</b> (“{ $title }”) không được chấp thuận. Anh/Chị có thể bấm “Hỏi cán bộ” để được giải thích, hoặc lập hồ sơ mới cho kế hoạch năm sau.
+owner-notice-not_selected = Hồ sơ <b>{ $code }</b> (“{ $title }”) không được Bộ Công Thương chọn vào kế hoạch khuyến công quốc gia. Anh/Chị có thể chuyển hồ sơ sang khuyến công địa phương: bấm “Chuyển sang địa phương”.
+owner-notice-implementing = 🛠 Hồ sơ <b>{ $code }</b> (“{ $title }”) chuyển sang giai đoạn thực hiện. Khi hoàn thành, cán bộ sẽ hẹn lịch nghiệm thu.
+owner-notice-accepted = 📋 Hồ sơ <b>{ $code }</b> (“{ $title }”) đã được nghiệm thu. Giá trị nghiệm thu: <b>{ $amount }</b>. Bước tiếp theo là giải ngân.
+owner-notice-disbursed = 💰 Hồ sơ <b>{ $code }</b> (“{ $title }”) đã được giải ngân: <b>{ $amount }</b> ({ $words }). Cảm ơn Anh/Chị đã tham gia chương trình khuyến công.
 owner-button-supplement = 📝 Bổ sung hồ sơ
 owner-button-transfer = ↪️ Chuyển sang địa phương
 owner-button-ask = 💬 Hỏi cán bộ
@@ -103,12 +103,12 @@ owner-button-view = 📄 Xem hồ sơ
 
 ## What the officers are told when the owner acts
 
-officer-owner-supplemented = 📝 Chủ cơ sở đã bổ sung hồ sơ <b>{ $code }</b> («{ $title }»): { $changes } mục thay đổi. Hồ sơ trở lại «Đang xem xét».
-officer-owner-transferred = ↪️ Hồ sơ <b>{ $code }</b> («{ $title }») được chủ cơ sở chuyển sang khuyến công địa phương và nộp lại.
-officer-question = 💬 Câu hỏi về hồ sơ <b>{ $code }</b> («{ $title }»):
+officer-owner-supplemented = 📝 Chủ cơ sở đã bổ sung hồ sơ <b>{ $code }</b> (“{ $title }”): { $changes } mục thay đổi. Hồ sơ trở lại “Đang xem xét”.
+officer-owner-transferred = ↪️ Hồ sơ <b>{ $code }</b> (“{ $title }”) được chủ cơ sở chuyển sang khuyến công địa phương và nộp lại.
+officer-question = 💬 Câu hỏi về hồ sơ <b>{ $code }</b> (“{ $title }”):
     { $text }
-    Anh/Chị bấm «Trả lời», hoặc trả lời thẳng vào tin nhắn này.
-owner-reply = 💬 Cán bộ trả lời về hồ sơ <b>{ $code }</b> («{ $title }»):
+    Anh/Chị bấm “Trả lời”, hoặc trả lời thẳng vào tin nhắn này.
+owner-reply = 💬 Cán bộ trả lời về hồ sơ <b>{ $code }</b> (“{ $title }”):
     { $text }
 
 ## Bổ sung, seen by the owner
@@ -121,14 +121,14 @@ supplement-intro-without-note = Cán bộ đề nghị bổ sung hồ sơ { $cod
 supplement-intro-transfer = Chuyển hồ sơ { $code } sang khuyến công địa phương. Anh/Chị trả lời các câu dưới đây (nếu có), rồi xác nhận.
 supplement-summary-title = Bổ sung hồ sơ { $code }
 supplement-summary-transfer = Chuyển hồ sơ { $code } sang khuyến công địa phương
-supplement-summary-footer = Dấu ← chỉ câu trả lời cũ. Bấm «Sửa mục N» nếu cần, rồi bấm nút gửi.
+supplement-summary-footer = Dấu ← chỉ câu trả lời cũ. Bấm “Sửa mục N” nếu cần, rồi bấm nút gửi.
 supplement-submit = 📨 Gửi bổ sung
 supplement-submit-transfer = 📨 Chuyển và nộp lại
 supplement-sent = Đã gửi bổ sung hồ sơ { $code } ({ $changes } mục thay đổi). Cán bộ sẽ xem xét tiếp và báo Anh/Chị qua đây.
 supplement-transferred = Đã chuyển hồ sơ { $code } sang khuyến công địa phương và nộp lại. Cán bộ sẽ xem xét và báo Anh/Chị qua đây.
 supplement-not-open = Hồ sơ này hiện không cần bổ sung.
-transfer-explain = Chuyển hồ sơ { $code } sang khuyến công địa phương: hồ sơ được nộp lại cho UBND tỉnh xét duyệt, giữ nguyên mã hồ sơ và các câu trả lời.
-transfer-over-cap = Lưu ý: số đề nghị hỗ trợ { $requested } vượt mức tối đa { $max } của khuyến công địa phương cho nội dung này. Anh/Chị sẽ được hỏi lại số tiền đề nghị.
+transfer-explain = Chuyển hồ sơ { $code } sang khuyến công địa phương: hồ sơ được nộp lại để UBND tỉnh phê duyệt, giữ nguyên mã hồ sơ và các câu trả lời.
+transfer-over-cap = Lưu ý: kinh phí đề nghị hỗ trợ { $requested } vượt mức tối đa { $max } của khuyến công địa phương cho nội dung này. Anh/Chị sẽ được hỏi lại kinh phí đề nghị hỗ trợ.
 transfer-yes = ↪️ Chuyển sang địa phương
 transfer-no = Để sau
 transfer-not-possible = Hồ sơ này không thể chuyển.
@@ -140,7 +140,7 @@ message-q-owner-question-help = Gõ câu hỏi như nhắn tin thường, tối 
 message-q-officer-reply = Anh/Chị gõ câu trả lời cho chủ hồ sơ { $code }.
 message-q-officer-reply-help = Chủ cơ sở sẽ đọc nguyên văn câu trả lời này.
 message-q-withdrawal-reason = Anh/Chị cho biết lý do rút hồ sơ { $code } (không bắt buộc).
-message-q-withdrawal-reason-help = Lý do giúp cán bộ hỗ trợ Anh/Chị tốt hơn lần sau. Không muốn ghi, Anh/Chị bấm «Không ghi lý do».
+message-q-withdrawal-reason-help = Lý do giúp cán bộ hỗ trợ Anh/Chị tốt hơn lần sau. Không muốn ghi, Anh/Chị bấm “Không ghi lý do”.
 message-skip = Không ghi lý do
 message-send = 📨 Gửi
 message-question-sent = Đã gửi câu hỏi về hồ sơ { $code }. Cán bộ sẽ trả lời Anh/Chị qua đây.
@@ -171,7 +171,7 @@ inbox-pick-category = Lọc theo nội dung hỗ trợ:
 inbox-pick-commune = Lọc theo xã, phường (chỉ nơi có hồ sơ chờ):
 inbox-pick-commune-none = Không có xã, phường nào có hồ sơ chờ với bộ lọc này.
 find-usage = Anh/Chị gõ /find và mã hồ sơ, mã số thuế hoặc tên cơ sở, ví dụ: /find { $example }
-find-none = Không tìm thấy hồ sơ nào khớp với «{ $query }».
+find-none = Không tìm thấy hồ sơ nào khớp với “{ $query }”.
 find-title = Tìm thấy { $count } hồ sơ
 
 ## Officers (admins)
@@ -194,7 +194,7 @@ officers-join-usage = Anh/Chị gõ /join và mã mời, ví dụ: /join ABCD234
 officers-redeem-officer = Anh/Chị đã được cấp quyền cán bộ. Gõ /inbox để xem hồ sơ chờ xử lý.
 officers-redeem-already = Anh/Chị đã có quyền cán bộ.
 officers-redeem-invalid = Mã mời không đúng, đã dùng hoặc đã hết hạn. Anh/Chị xin quản trị viên mã mới.
-officers-redeem-consent-first = Anh/Chị bấm «Đồng ý» bên dưới trước, rồi bấm lại đường dẫn mời.
+officers-redeem-consent-first = Anh/Chị bấm “Đồng ý” bên dưới trước, rồi bấm lại đường dẫn mời.
 
 ## Details: the road and the history
 

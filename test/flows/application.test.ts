@@ -116,8 +116,8 @@ describeWithDatabase("applying for support", (database) => {
     // A smaller total makes the support asked a question again (and says why), then back to the summary.
     await owner.press("Sửa mục 6");
     await owner.send("200 triệu");
-    expect(owner.lastText()).toContain("nhỏ hơn số đề nghị hỗ trợ đã ghi");
-    expect(owner.lastText()).toContain("Anh/Chị đề nghị nhà nước hỗ trợ bao nhiêu?");
+    expect(owner.lastText()).toContain("nhỏ hơn kinh phí đề nghị hỗ trợ đã ghi");
+    expect(owner.lastText()).toContain("Kinh phí Anh/Chị đề nghị hỗ trợ là bao nhiêu?");
     await owner.send("100 triệu");
     await owner.press("✅ Đúng");
     expect(owner.lastText()).toContain("Vốn đối ứng: 100 triệu đồng");

@@ -24,10 +24,10 @@ describeWithDatabase(
       const owner = await ownerAtProfileStart(world, 701);
       const question = "Tên cơ sở của Anh/Chị là gì?";
       const cases: [() => Promise<unknown>, string][] = [
-        [() => owner.sendSticker(), "cần câu trả lời bằng chữ"],
-        [() => owner.sendPhoto(), "Tôi đã nhận ảnh"],
+        [() => owner.sendSticker(), "cần Anh/Chị gõ câu trả lời"],
+        [() => owner.sendPhoto(), "Đã nhận ảnh"],
         [() => owner.sendVoice(), "chưa nghe được tin nhắn thoại"],
-        [() => owner.sendDocument(), "Tôi đã nhận tệp"],
+        [() => owner.sendDocument(), "Đã nhận tệp"],
         [() => owner.send("👍👍"), "cần có chữ hoặc số"],
         [() => owner.send("   "), "Anh/Chị chưa nhập gì"],
         [() => owner.send("Hợp tác xã ".repeat(400)), "quá giới hạn 200 ký tự"],
@@ -66,7 +66,7 @@ describeWithDatabase(
       expect(owner.lastText()).toContain("Mã số thuế");
       await owner.send("0100109106");
       // A household business without papers skips the date (and the office) of issue.
-      expect(owner.lastText()).toContain("Hộ kinh doanh chưa có giấy tờ thì bấm «Chưa có giấy tờ»");
+      expect(owner.lastText()).toContain("Hộ kinh doanh chưa có giấy tờ thì bấm “Chưa có giấy tờ”");
       await owner.send("31/2/2019");
       expect(owner.texts().at(-2)).toContain("31/2/2019");
       await owner.send("1/1/2099");
@@ -74,7 +74,7 @@ describeWithDatabase(
       await owner.press("Chưa có giấy tờ");
       expect(owner.texts().join("\n")).not.toContain("Nơi cấp là cơ quan nào");
       await owner.send("Xã Không Có Thật");
-      expect(owner.texts().at(-2)).toContain("Không tìm thấy xã, phường «Xã Không Có Thật»");
+      expect(owner.texts().at(-2)).toContain("Không tìm thấy xã, phường “Xã Không Có Thật”");
       expect(owner.lastText()).toContain("Cơ sở ở xã, phường nào");
       await owner.send("huyện Cao Lộc");
       expect(owner.lastText()).toContain("huyện Cao Lộc");
@@ -129,7 +129,7 @@ describeWithDatabase(
       await owner.send("Máy ép dầu hồi");
       await owner.send("Mua máy ép tinh dầu hồi 200 lít/ngày");
       await owner.send("sáu trăm triệu đô");
-      expect(owner.texts().at(-2)).toContain("Chưa hiểu chữ «đô» trong «sáu trăm triệu đô»");
+      expect(owner.texts().at(-2)).toContain("Chưa hiểu chữ “đô” trong “sáu trăm triệu đô”");
       await owner.send("600");
       expect(owner.texts().at(-2)).toContain("600 triệu");
       await owner.send("600 triệu");
@@ -138,7 +138,7 @@ describeWithDatabase(
       await owner.send("400 triệu");
       // The read-back and the cap's warning lead the next question, in one message.
       expect(owner.lastText()).toContain("Đã ghi: <b>400 triệu đồng</b>");
-      expect(owner.lastText()).toContain("⚠️ Số đề nghị hỗ trợ vượt mức tối đa");
+      expect(owner.lastText()).toContain("⚠️ Kinh phí đề nghị hỗ trợ vượt mức tối đa");
       expect(owner.lastText()).toContain("300 triệu đồng");
       expect(owner.lastText()).toContain("Vốn đối ứng của cơ sở");
       await owner.press("✅ Đúng");

@@ -35,7 +35,7 @@ describeWithDatabase("addresses as owners still write them", (database) => {
     const owner = await atCommuneQuestion(3202);
     await owner.send("Hồng Phong");
     const choice = owner.lastText();
-    expect(choice).toContain("«Hồng Phong» có ở nhiều nơi");
+    expect(choice).toContain("“Hồng Phong” có ở nhiều nơi");
     expect(choice).toContain("1. xã Hồng Phong (hiện nay)");
     expect(choice).toContain("xã Hồng Phong cũ, huyện Cao Lộc, nay thuộc xã Đồng Đăng");
     expect(await communeCode()).toBeNull();

@@ -31,7 +31,7 @@ describeWithDatabase("in the middle of a form", (database) => {
     expect(owner.lastText()).toContain("muốn dừng điền hồ sơ đề nghị hỗ trợ");
     await owner.press("💾 Giữ lại");
     expect(owner.lastText()).toContain("Đã giữ hồ sơ đề nghị hỗ trợ Anh/Chị đang điền");
-    expect(owner.lastText()).toContain("bấm «▶️ Điền tiếp hồ sơ»");
+    expect(owner.lastText()).toContain("bấm “▶️ Điền tiếp hồ sơ”");
     expect(owner.lastReplyKeyboard()?.flat()).toContain("▶️ Điền tiếp hồ sơ");
     // Days later, after typing something else:
     world.clock.advance(3 * 24 * 3600 * 1000);
@@ -52,7 +52,7 @@ describeWithDatabase("in the middle of a form", (database) => {
     await owner.send("/cancel");
     await owner.press("🗑 Xoá bản nháp");
     expect(owner.lastText()).toContain(
-      "chắc chắn muốn xoá bản nháp hồ sơ đề nghị hỗ trợ «Máy sấy chè»? 4 câu trả lời",
+      "chắc chắn muốn xoá bản nháp hồ sơ đề nghị hỗ trợ “Máy sấy chè”? 4 câu trả lời",
     );
     expect(await db.select().from(applications)).toHaveLength(1);
     await owner.press("🗑 Xoá hẳn");
@@ -89,7 +89,7 @@ describeWithDatabase("in the middle of a form", (database) => {
     await owner.send("/start");
     expect(owner.lastText()).toContain("Chào mừng Anh/Chị quay lại");
     expect(owner.lastText()).toContain(
-      "Anh/Chị đang điền dở hồ sơ đề nghị hỗ trợ. Bấm «▶️ Điền tiếp hồ sơ» để điền tiếp.",
+      "Anh/Chị đang điền dở hồ sơ đề nghị hỗ trợ. Bấm “▶️ Điền tiếp hồ sơ” để điền tiếp.",
     );
     const [draft] = await db.select().from(applications);
     expect(draft?.description).toBeNull();

@@ -44,7 +44,7 @@ describeWithDatabase("leaving a form and coming back to it", (database) => {
     await owner.press("💾 Giữ lại");
     // The profile is named as what it is (issue 14.2), in the message and on the menu's button.
     expect(owner.lastText()).toContain("Đã giữ thông tin cơ sở Anh/Chị đang điền");
-    expect(owner.lastText()).toContain("bấm «▶️ Điền tiếp thông tin cơ sở»");
+    expect(owner.lastText()).toContain("bấm “▶️ Điền tiếp thông tin cơ sở”");
     expect(owner.lastReplyKeyboard()?.flat()).toContain("▶️ Điền tiếp thông tin cơ sở");
     expect(owner.lastReplyKeyboard()?.flat()).not.toContain("▶️ Điền tiếp hồ sơ");
     const [paused] = await db.select().from(users).where(eq(users.id, 2101));
@@ -113,7 +113,7 @@ describeWithDatabase("leaving a form and coming back to it", (database) => {
     await owner.send("/cancel");
     await owner.press("🗑 Xoá bản nháp");
     expect(owner.lastText()).toBe(
-      "Anh/Chị chắc chắn muốn xoá bản nháp thông tin cơ sở «Hợp tác xã Chè Bắc Sơn»? 5 câu trả lời đã điền sẽ mất và không khôi phục được.",
+      "Anh/Chị chắc chắn muốn xoá bản nháp thông tin cơ sở “Hợp tác xã Chè Bắc Sơn”? 5 câu trả lời đã điền sẽ mất và không khôi phục được.",
     );
     // Nothing is deleted by the first tap.
     expect(await db.select().from(establishments)).toHaveLength(1);

@@ -24,7 +24,7 @@ describeWithDatabase("personal data (Nghị định 13/2023/NĐ-CP)", (database)
     await owner.send("/mydata");
     expect(owner.lastText()).toContain("Hồ sơ: 1 (trong đó 1 bản nháp)");
     // The establishment by its name, not a count.
-    expect(owner.lastText()).toContain("Cơ sở: «Hợp tác xã Chè <Bắc Sơn> & Co»");
+    expect(owner.lastText()).toContain("Cơ sở: “Hợp tác xã Chè <Bắc Sơn> & Co”");
 
     const other = new TestUser(world, 1202);
     await other.consent();

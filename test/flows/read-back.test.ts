@@ -28,7 +28,7 @@ describeWithDatabase("amounts read back before they are saved (issue 13.1)", (da
     const owner = await ownerAtTotalCost(world, 2401);
     await owner.send("sáu trăm triệu");
     expect(owner.lastText()).toBe(
-      "Anh/Chị ghi «sáu trăm triệu». Tôi hiểu là: <b>600 triệu đồng</b> (Sáu trăm triệu đồng). Đúng không?",
+      "Anh/Chị ghi “sáu trăm triệu”. Chúng tôi hiểu là: <b>600 triệu đồng</b> (Sáu trăm triệu đồng). Đúng không?",
     );
     expect(owner.findButton("✅ Đúng, 600 triệu đồng")).toBeDefined();
     expect(owner.findButton("✏️ Gõ lại")).toBeDefined();
@@ -36,14 +36,14 @@ describeWithDatabase("amounts read back before they are saved (issue 13.1)", (da
     await owner.press("✅ Đúng, 600 triệu đồng");
     expect((await db.select().from(applications))[0]?.totalCost).toBe(600_000_000n);
     // Confirmed already: the next question comes without reading it back again.
-    expect(owner.lastText()).toMatch(/^<i>Bước 7\/12<\/i>\nAnh\/Chị đề nghị nhà nước hỗ trợ/);
+    expect(owner.lastText()).toMatch(/^<i>Bước 7\/12<\/i>\nKinh phí Anh\/Chị đề nghị hỗ trợ/);
     // A mixed form ("2 triệu rưỡi" is 2,5 triệu) is an interpretation too; "Gõ lại" asks again.
     await owner.send("2 triệu rưỡi");
     expect(owner.lastText()).toContain(
-      "Anh/Chị ghi «2 triệu rưỡi». Tôi hiểu là: <b>2,5 triệu đồng</b> (Hai triệu năm trăm nghìn đồng)",
+      "Anh/Chị ghi “2 triệu rưỡi”. Chúng tôi hiểu là: <b>2,5 triệu đồng</b> (Hai triệu năm trăm nghìn đồng)",
     );
     await owner.press("✏️ Gõ lại");
-    expect(owner.lastText()).toContain("Anh/Chị đề nghị nhà nước hỗ trợ bao nhiêu?");
+    expect(owner.lastText()).toContain("Kinh phí Anh/Chị đề nghị hỗ trợ là bao nhiêu?");
     expect((await db.select().from(applications))[0]?.requestedSupport).toBeNull();
     // Plain figures are read back with the next question, and not confirmed.
     await owner.send("250.000.000");
@@ -58,7 +58,7 @@ describeWithDatabase("amounts read back before they are saved (issue 13.1)", (da
     const world = createTestWorld(db);
     const owner = await ownerAtTotalCost(world, 2402);
     await owner.send("2 tỷ 5");
-    expect(owner.lastText()).toContain("Tôi hiểu là: <b>2,5 tỷ đồng</b>");
+    expect(owner.lastText()).toContain("Chúng tôi hiểu là: <b>2,5 tỷ đồng</b>");
     await owner.press("✏️ Gõ lại");
     await owner.send("một tỷ rưỡi");
     world.restart();
@@ -68,7 +68,7 @@ describeWithDatabase("amounts read back before they are saved (issue 13.1)", (da
     world.restart({ conversationVersion: 99 });
     await owner.press("✅ Đúng, 300 triệu đồng");
     expect(owner.texts().at(-2)).toContain("câu trả lời chờ xác nhận không còn");
-    expect(owner.lastText()).toContain("Anh/Chị đề nghị nhà nước hỗ trợ bao nhiêu?");
+    expect(owner.lastText()).toContain("Kinh phí Anh/Chị đề nghị hỗ trợ là bao nhiêu?");
     expect((await db.select().from(applications))[0]?.requestedSupport).toBeNull();
     await owner.send("300 triệu");
     expect((await db.select().from(applications))[0]?.requestedSupport).toBe(300_000_000n);
@@ -84,7 +84,7 @@ describeWithDatabase("an answer that looks like another question's (issue 14.10)
     await owner.send("/profile");
     // A number for a name.
     await owner.send("25");
-    expect(owner.lastText()).toContain("Anh/Chị ghi «25»: chỉ là một con số");
+    expect(owner.lastText()).toContain("Anh/Chị ghi “25”: chỉ là một con số");
     expect(owner.lastText()).toContain("Anh/Chị có chắc không?");
     expect((await db.select().from(establishments))[0]?.name).toBeNull();
     await owner.press("✏️ Gõ lại");
@@ -102,7 +102,7 @@ describeWithDatabase("an answer that looks like another question's (issue 14.10)
     // A head count for the trade: asked about; the owner types the trade instead.
     await owner.send("khoảng 25 người");
     expect(owner.lastText()).toContain(
-      "Anh/Chị ghi «khoảng 25 người»: trông giống một số lượng (người, lao động…)",
+      "Anh/Chị ghi “khoảng 25 người”: trông giống một số lượng (người, lao động…)",
     );
     await owner.send("Chế biến chè");
     expect(owner.lastText()).toContain("Sản phẩm chính của cơ sở là gì?");

@@ -78,7 +78,7 @@ describeWithDatabase("officers review in the bot", (database) => {
     expect(owner.lastText()).toContain("Báo giá máy sấy cao hơn thực tế");
     expect(owner.lastText()).toContain("Tổng kinh phí thực hiện");
     await owner.send("500 triệu");
-    expect(owner.lastText()).toContain("đề nghị nhà nước hỗ trợ");
+    expect(owner.lastText()).toContain("Kinh phí Anh/Chị đề nghị hỗ trợ");
     await owner.send("200 triệu");
     // the counterpart was cleared by the new total: asked again, though not flagged
     await owner.press("✅ Đúng");
@@ -110,7 +110,7 @@ describeWithDatabase("officers review in the bot", (database) => {
     // Approval with an amount above the request: a doubt, then the officer's own figure.
     await officer.press("✅ Phê duyệt");
     await officer.send("220 triệu");
-    expect(officer.lastText()).toContain("lớn hơn số đề nghị hỗ trợ (200 triệu đồng)");
+    expect(officer.lastText()).toContain("lớn hơn kinh phí đề nghị hỗ trợ (200 triệu đồng)");
     await officer.send("180 triệu");
     await officer.press("Không ghi chú");
     expect(officer.lastText()).toContain("Phê duyệt hồ sơ LS-2028-0001");
@@ -215,7 +215,7 @@ describeWithDatabase("officers review in the bot", (database) => {
     await officer.press("📬 Tiếp nhận");
     await second.inGroup(GROUP).pressData(inGroup.data, inGroup.messageId);
     expect(second.inGroup(GROUP).lastText()).toContain(
-      "đã được Lan @lan_ckt chuyển sang «Đã tiếp nhận»",
+      "đã được Lan @lan_ckt chuyển sang “Đã tiếp nhận”",
     );
     // The group's card now shows the current state, and the next step.
     expect(group.findButton("🗂 Xem xét").messageId).toBe(inGroup.messageId);

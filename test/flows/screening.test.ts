@@ -71,7 +71,7 @@ describeWithDatabase("the screening derives what the profile says (issue 14.4)",
     await profileOf(owner, "Đông Kinh", "20");
     const intro = owner.texts().at(-2) ?? "";
     expect(intro).toContain("⚠️ Cơ sở đặt tại phường");
-    expect(intro).toContain("Anh/Chị sửa ở «🏭 Thông tin cơ sở»");
+    expect(intro).toContain("Anh/Chị sửa ở “🏭 Thông tin cơ sở”");
     await owner.press("Có");
     await owner.press("Khuyến công địa phương");
     await owner.press("4. ");

@@ -74,7 +74,9 @@ describeWithDatabase("changing an answer from the summary", (database) => {
     expect(owner.lastText()).toContain("Mức tối đa: 50% tổng kinh phí, không quá 300 triệu đồng");
     await owner.send("900 triệu");
     const given = owner.lastText();
-    expect(given).toContain("⚠️ Số đề nghị hỗ trợ vượt mức tối đa của hồ sơ này là 300 triệu đồng");
+    expect(given).toContain(
+      "⚠️ Kinh phí đề nghị hỗ trợ vượt mức tối đa của hồ sơ này là 300 triệu đồng",
+    );
     expect(given).toContain("dây chuyền công nghệ hoàn chỉnh đến 450 triệu đồng");
     expect(given).toContain("theo mức khuyến công quốc gia, mức riêng của tỉnh có thể khác");
     await owner.press("✅ Đúng");
@@ -86,14 +88,14 @@ describeWithDatabase("changing an answer from the summary", (database) => {
     const start = given.indexOf("⚠️");
     const warning = given.slice(start, given.indexOf("\n", start));
     expect(summary).toContain(
-      `7. Đề nghị hỗ trợ: 900 triệu đồng <i>(Chín trăm triệu đồng)</i>\n   ${warning} Bấm «Sửa mục 7» nếu cần sửa.`,
+      `7. Đề nghị hỗ trợ: 900 triệu đồng <i>(Chín trăm triệu đồng)</i>\n   ${warning} Bấm “Sửa mục 7” nếu cần sửa.`,
     );
     // 350 triệu of 2 tỷ: still above 300 triệu.
     await owner.press("Sửa mục 7");
     await owner.send("350 triệu");
     await owner.press("✅ Đúng");
     expect(owner.lastText()).toContain("7. Đề nghị hỗ trợ: 350 triệu đồng");
-    expect(owner.lastText()).toContain("Bấm «Sửa mục 7» nếu cần sửa.");
+    expect(owner.lastText()).toContain("Bấm “Sửa mục 7” nếu cần sửa.");
     // Within the cap: no warning under the row.
     await owner.press("Sửa mục 7");
     await owner.send("300 triệu");
@@ -126,7 +128,7 @@ describeWithDatabase("changing an answer from the summary", (database) => {
     await owner.send("10/2028");
     await owner.send("Tạo thêm 5 việc làm");
     const ask = owner.lastText();
-    expect(ask).toContain("Không có thì bấm «Bỏ qua»");
+    expect(ask).toContain("Không có thì bấm “Bỏ qua”");
     expect(ask).not.toContain("Xong");
     expect(ask).not.toContain("Đã nhận 0 tệp");
     await owner.sendPhoto();
@@ -138,18 +140,18 @@ describeWithDatabase("changing an answer from the summary", (database) => {
     const { db } = database();
     const world = createTestWorld(db);
     const owner = await ownerAtApplicationSummary(new TestUser(world, 2205));
-    expect(owner.lastText()).toContain("1. Sản xuất công nghiệp, TTCN: Có");
+    expect(owner.lastText()).toContain("1. Sản xuất công nghiệp, tiểu thủ công nghiệp: Có");
     await owner.press("Sửa mục 1");
     expect(owner.lastText()).toContain("Đang sửa mục 1 — hiện tại: Có");
     await owner.press("Không");
-    expect(owner.lastText()).toContain("1. Sản xuất công nghiệp, TTCN: Không");
+    expect(owner.lastText()).toContain("1. Sản xuất công nghiệp, tiểu thủ công nghiệp: Không");
     expect(owner.lastText()).toContain("Khuyến công chủ yếu hỗ trợ sản xuất công nghiệp");
-    expect(owner.lastText()).toContain("Bấm «Sửa mục 1» nếu cần sửa.");
+    expect(owner.lastText()).toContain("Bấm “Sửa mục 1” nếu cần sửa.");
     expect(owner.lastText()).toContain("Có 1 điểm cán bộ sẽ xem thêm");
     await owner.press("📨 Nộp hồ sơ");
     await owner.send("/apply");
     await fillApplication(owner, { eligibility: false, title: "Máy vò chè" });
-    expect(owner.lastText()).not.toContain("Sản xuất công nghiệp, TTCN");
+    expect(owner.lastText()).not.toContain("Sản xuất công nghiệp, tiểu thủ công nghiệp");
     expect(owner.lastText()).toContain("1. Nguồn kinh phí");
   });
 
@@ -183,9 +185,9 @@ describeWithDatabase("changing an answer from the summary", (database) => {
     await owner.send("950 triệu");
     await owner.send("100 triệu");
     const summary = owner.lastText();
-    expect(summary).toContain("⚠️ Support plus own funds make 1,05 tỷ đồng");
-    expect(summary).toContain("Tap «Edit 7» to change it.");
-    expect(summary).toContain("Tap «Edit 8» to change it.");
-    expect(summary).toContain("Tap «Edit 1» to change it.");
+    expect(summary).toContain("⚠️ Support plus counterpart funds make 1,05 tỷ đồng");
+    expect(summary).toContain("Tap “Edit 7” to change it.");
+    expect(summary).toContain("Tap “Edit 8” to change it.");
+    expect(summary).toContain("Tap “Edit 1” to change it.");
   });
 });

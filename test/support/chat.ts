@@ -10,6 +10,7 @@ import { silentLogger } from "../../src/logger.ts";
 import { OutboxSender } from "../../src/outbox/sender.ts";
 import type { SenderStats } from "../../src/outbox/sender-stats.ts";
 import { testDependencies } from "./deps.ts";
+import { assertButtonsFitPhone } from "./phone-fit.ts";
 
 /**
  * A chat with the real bot: a person sends text, commands, photos and
@@ -73,11 +74,15 @@ export function createTestWorld(
     restart(restartOptions = {}) {
       bot = build(restartOptions.conversationVersion);
     },
+    // Every keyboard the bot sends or edits, in every flow test, fits a phone (test/support/phone-fit.ts).
     handle: async (update) => {
       if (world.restartBeforeEveryUpdate) world.restart();
+      const before = api.calls.length;
       await bot.handleUpdate(update);
+      assertButtonsFitPhone(api.calls.slice(before));
     },
-    flushOutbox: () => {
+    flushOutbox: async () => {
+      const before = api.calls.length;
       const sender = new OutboxSender({
         db,
         api: new Api(deps.config.botToken, { fetch: api.fetch as typeof fetch }),
@@ -93,7 +98,9 @@ export function createTestWorld(
         senderId: "test-world",
         safetyMarginMs: 0,
       });
-      return sender.runUntilIdle();
+      const stats = await sender.runUntilIdle();
+      assertButtonsFitPhone(api.calls.slice(before));
+      return stats;
     },
   };
   return world;

@@ -13,9 +13,12 @@ import { applicationForm } from "../../src/forms/kinds/application.ts";
 import { DECISIONS_WITH_INPUT } from "../../src/forms/kinds/decision.ts";
 import { defaultForms } from "../../src/forms/kinds/index.ts";
 import { profileForm } from "../../src/forms/kinds/profile.ts";
+import { COMMUNE_PAGE_PREFIX } from "../../src/forms/kinds/profile-commune.ts";
 import { helpKeyOf, questionLabel } from "../../src/forms/progress.ts";
+import type { Choice } from "../../src/forms/types.ts";
 import { localesDirectory } from "../../src/i18n.ts";
 import { REVIEW_ACTIONS } from "../../src/services/applications/buttons.ts";
+import { phoneFitProblems } from "../support/phone-fit.ts";
 
 /**
  * Every text a person reads comes from locales/: a key used in the code must
@@ -304,5 +307,142 @@ describe("no cap or limit written in a text", () => {
         statedIn(readFileSync(join(folder, file), "utf8"), figures).map((hit) => `${file}: ${hit}`),
       );
     expect(found).toEqual([]);
+  });
+});
+
+/**
+ * Buttons that fit a phone (issue 13), before any flow runs: every choice a
+ * form question offers, in both languages, laid out in its question's
+ * columns, passes the rule the flow harness applies to every keyboard sent
+ * (test/support/phone-fit.ts): labels of at most 30 characters, at most 2
+ * buttons on a row whose labels exceed 15.
+ */
+describe("form buttons fit a phone", () => {
+  const province = loadProvince("lang-son");
+  const context = {
+    province,
+    nowIso: "2026-11-23T00:00:00Z",
+    timeZone: "Asia/Ho_Chi_Minh",
+    facts: {
+      planYear: 2028,
+      needsEligibility: true,
+      establishment: {
+        legalForm: "household-business" as const,
+        communeKind: "xa" as const,
+        communeCode: "06211",
+        workers: 500,
+      },
+    },
+  };
+  const application = {
+    id: 1,
+    code: "LS-2028-0001",
+    establishmentId: 1,
+    planYear: 2028,
+    program: "national" as const,
+    category: "machinery",
+    title: "Hỗ trợ ứng dụng máy sấy chè",
+    description: null,
+    totalCost: "1234567891234",
+    requestedSupport: "1",
+    counterpartFunds: null,
+    periodStart: "2028-03-01",
+    periodEnd: null,
+    expectedResults: null,
+    attachmentsDone: false,
+    fileCount: 0,
+    eligibility: null,
+    status: "draft" as const,
+  };
+  /** Every keyboard a question of the default forms can show, from a few records that fill its variables. */
+  function keyboards(): { where: string; columns: number; choices: Choice[] }[] {
+    const found: { where: string; columns: number; choices: Choice[] }[] = [];
+    const records: unknown[] = [
+      application,
+      { ...application, periodStart: null, fileCount: 3 },
+      { legalForm: "household-business" },
+      {},
+      ...DECISIONS_WITH_INPUT.map((to) => ({
+        ...application,
+        to,
+        expected: "reviewing",
+        amount: "1234567891234",
+        approvedAmount: "1234567891234",
+        acceptedAmount: "1234567891234",
+        requestedSupport: "1234567891234",
+        note: null,
+      })),
+    ];
+    for (const form of defaultForms) {
+      for (const question of form.questions) {
+        for (const record of records) {
+          let choices: Choice[];
+          try {
+            choices = question.choices?.(record as never, context as never) ?? [];
+          } catch {
+            continue; // a record of another form's shape
+          }
+          found.push({
+            where: `${form.kind}/${question.id}`,
+            columns: question.columns ?? 1,
+            choices,
+          });
+        }
+        // A list in pages (the communes): every page, with its turning buttons on their own row.
+        for (let page = 0; question.pager && page < 50; page++) {
+          const shown = question.pager.page(`${COMMUNE_PAGE_PREFIX}${page}`, context as never);
+          const turns = [shown.previous, shown.next].flatMap((turn) =>
+            turn ? [{ value: turn.value, label: turn.label }] : [],
+          );
+          found.push(
+            {
+              where: `${form.kind}/${question.id} page ${page}`,
+              columns: shown.columns,
+              choices: shown.choices,
+            },
+            { where: `${form.kind}/${question.id} page ${page} turns`, columns: 2, choices: turns },
+          );
+          if (!shown.next) break;
+        }
+      }
+    }
+    return found;
+  }
+
+  it.each(LANGUAGES)("every form question's choices in %s", (language) => {
+    const bundle = bundles[language]?.bundle;
+    const format = (choice: Choice) => {
+      const message = bundle?.getMessage(choice.label.key);
+      const text = message?.value ? bundle?.formatPattern(message.value, choice.label.vars) : "";
+      return `${choice.prefix ?? ""}${text ?? ""}`;
+    };
+    const shown = keyboards();
+    expect(shown.length).toBeGreaterThan(10);
+    const problems = shown.flatMap(({ where, columns, choices }) => {
+      const rows: { text: string }[][] = [];
+      choices.forEach((choice, index) => {
+        if (index % columns === 0) rows.push([]);
+        rows.at(-1)?.push({ text: format(choice) });
+      });
+      return phoneFitProblems(rows).map((problem) => `${where}: ${problem}`);
+    });
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it("catches a label too long, and a crowded row (the check works)", () => {
+    expect(
+      phoneFitProblems([[{ text: "Ứng dụng máy móc thiết bị tiên tiến, chuyển giao" }]]),
+    ).toHaveLength(1);
+    expect(
+      phoneFitProblems([[{ text: "Đào tạo, truyền nghề" }, { text: "Tư vấn" }, { text: "Khác" }]]),
+    ).toHaveLength(1);
+    expect(
+      phoneFitProblems([
+        [{ text: "1/2028" }, { text: "2/2028" }, { text: "3/2028" }, { text: "4/2028" }],
+      ]),
+    ).toEqual([]);
+    expect(phoneFitProblems([[{ text: "✅ Đúng, 1,5 tỷ đồng" }, { text: "✏️ Gõ lại" }]])).toEqual(
+      [],
+    );
   });
 });
