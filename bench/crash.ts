@@ -256,7 +256,7 @@ async function main(): Promise<void> {
     if (instance) kill(instance, "while-sending");
   });
 
-  const results = { answers: 0, stalls: 0, outageAnswers: 0 };
+  const results = { answers: 0, stalls: 0, outageAnswers: 0, helpAsked: 0 };
   let finished = 0;
   const progress = setInterval(() => {
     console.error(
@@ -277,6 +277,18 @@ async function main(): Promise<void> {
   // The owners.
   const typedInOutage = new Set<string>();
   const scripts = Array.from({ length: OWNERS }, (_, i) => ownerScript(700_000 + i));
+  /** What the bot last did in a chat, for the log when an owner is stuck. */
+  const traceOf = (ownerId: number) =>
+    fake.calls
+      .filter((call) => Number(call.params.chat_id) === ownerId)
+      .slice(-8)
+      .map((call) => ({
+        method: call.method,
+        ok: call.ok,
+        id: call.params.message_id,
+        text: String(call.params.text ?? "").slice(0, 60),
+        markup: JSON.stringify(call.params.reply_markup ?? null).slice(0, 120),
+      }));
   const runOwner = async (steps: OwnerStep[], ownerId: number) => {
     let messageId = 1;
     const chat = { id: ownerId, type: "private", first_name: "Chủ cơ sở" };
@@ -309,11 +321,27 @@ async function main(): Promise<void> {
             // The button is gone because the tap took effect (its answer was lost in a crash, and
             // the bot has moved on): a person reads on.
             if (attempt > 1 && botMessages().at(-1)?.text?.includes(step.next)) break;
+            // Still no button after a while: a person asks for help, which shows the step again.
+            if (attempt % 20 === 0) {
+              results.helpAsked++;
+              if (attempt === 20)
+                console.error(
+                  `owner ${ownerId} asks for help: ${JSON.stringify(traceOf(ownerId))}`,
+                );
+              await deliver({
+                message: {
+                  message_id: messageId++,
+                  date: Math.floor(Date.now() / 1000),
+                  chat,
+                  from,
+                  text: "/help",
+                  entities: [{ type: "bot_command", offset: 0, length: 5 }],
+                },
+              });
+            }
             await sleep(500);
             if (attempt > 120) {
-              const seen = botMessages()
-                .slice(-3)
-                .map((m) => m.text?.slice(0, 200));
+              const seen = traceOf(ownerId);
               throw new Error(
                 `owner ${ownerId}: no button ${label}; last: ${JSON.stringify(seen)}`,
               );
@@ -483,6 +511,7 @@ async function main(): Promise<void> {
       wrong_field: wrongField,
       duplicate_prompts: duplicatePrompts,
       outage_answers: results.outageAnswers,
+      help_asked: results.helpAsked,
       outage_answers_lost: outageLost,
     }),
   );

@@ -114,7 +114,8 @@ export async function loadStep(
   return step;
 }
 
-export type OpenTarget = Pick<OpenForm, "kind" | "recordId" | "continueWith">;
+/** `answeredBy`: the update that opens it (so that update handled again re-shows the step, see OpenForm) */
+export type OpenTarget = Pick<OpenForm, "kind" | "recordId" | "continueWith" | "answeredBy">;
 
 export type OpenAt = "first-unanswered" | "summary" | { questionId: string; editing?: boolean };
 
@@ -138,6 +139,7 @@ export async function openFormAt(
       kind: target.kind,
       recordId: target.recordId,
       continueWith: target.continueWith,
+      answeredBy: target.answeredBy,
     }),
     questionId: null,
     promptToken: "",

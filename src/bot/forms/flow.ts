@@ -211,7 +211,12 @@ export async function startForm(
     (paused?.kind === kind && paused.recordId === outcome.recordId
       ? paused.continueWith
       : undefined);
-  const target = { kind, recordId: outcome.recordId, ...(continueWith ? { continueWith } : {}) };
+  const target = {
+    kind,
+    recordId: outcome.recordId,
+    ...(continueWith ? { continueWith } : {}),
+    answeredBy: ctx.update.update_id,
+  };
   const step = await openFormAt(
     formServices(ctx),
     userId,

@@ -38,6 +38,13 @@ export function createFormInterrupts(i18n: Pick<I18n, "t">) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const form = ctx.user?.openForm;
     if (!isFormActive(form)) return next();
+    if (form.answeredBy === ctx.update.update_id) {
+      // This very update opened the form or moved it here, and is handled again (its first run
+      // died before answering): show where the form stands, as the first run meant to.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      await repeatCurrentStep(ctx);
+      return;
+    }
     if (ctx.editedMessage) {
       // An edit is not an answer (the first version may already be saved): say so, ask again.
       await repeatCurrentStep(ctx, { notices: [{ key: "form-edited-message" }] });

@@ -25,8 +25,9 @@ export interface OpenForm {
   /** the question's message, when it has buttons: they are taken away once it is answered */
   promptMessageId?: number;
   /**
-   * the update whose answer moved the form here: the same update handled
-   * again (a redelivery after a crash) is not taken as the next answer
+   * the update whose answer moved the form here, or that opened it: the same
+   * update handled again (its first run died before answering) is not taken
+   * as the next answer or as a new command; the current step is shown
    */
   answeredBy?: number;
   /**
