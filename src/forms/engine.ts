@@ -60,7 +60,11 @@ const refOf = (openForm: Pick<OpenForm, "recordId">, userId: number): FormRef =>
   userId,
 });
 
-async function readOpenForm(db: Executor, userId: number, lock = false): Promise<OpenForm | null> {
+export async function readOpenForm(
+  db: Executor,
+  userId: number,
+  lock = false,
+): Promise<OpenForm | null> {
   const query = db.select({ openForm: users.openForm }).from(users).where(eq(users.id, userId));
   const [row] = await (lock ? query.for("update") : query).limit(1);
   return row?.openForm ?? null;

@@ -8,6 +8,7 @@ import {
   openFormAt,
   pausedForm,
   questionContext,
+  readOpenForm,
 } from "../../forms/engine.ts";
 import { firstUnanswered, helpKeyOf } from "../../forms/progress.ts";
 import type { Message, StartArgs } from "../../forms/types.ts";
@@ -254,15 +255,24 @@ export async function submitOpenForm(ctx: BotContext): Promise<void> {
     step.record,
     step.openForm.continueWith ? { continueWith: step.openForm.continueWith } : {},
   );
+  if (outcome.kind === "done" && outcome.next) {
+    // Straight on into the next form: what this one ended with leads its first question. The next
+    // form replaces this one as the open form in one write, so a crash before that leaves this
+    // one open at its summary and the same press (handled again) submits it again: a submit that
+    // leads on is idempotent (a profile). Closing it first would strand the person between the two.
+    await startForm(ctx, outcome.next.form, outcome.next.args ?? {}, [outcome.message]);
+    const open = await readOpenForm(ctx.deps.db, userId);
+    if (open?.kind === step.openForm.kind && open.recordId === step.openForm.recordId) {
+      // The next form could not open (refused): this one is done all the same.
+      await closeForm(ctx.deps.db, userId);
+      forgetOpenForm(ctx);
+    }
+    return;
+  }
   await closeForm(ctx.deps.db, userId);
   forgetOpenForm(ctx);
   if (outcome.kind === "refused") {
     await replyWithMainMenu(ctx, renderMessage(ctx, outcome.message), { html: true });
-    return;
-  }
-  if (outcome.next) {
-    // Straight on into the next form: what this one ended with leads its first question.
-    await startForm(ctx, outcome.next.form, outcome.next.args ?? {}, [outcome.message]);
     return;
   }
   await replyWithMainMenu(ctx, renderMessage(ctx, outcome.message), { html: true });
