@@ -20,6 +20,7 @@ import { personalDataFeature } from "./features/personal-data.ts";
 import { replyByQuoteFeature, reviewActionsFeature } from "./features/review/actions.ts";
 import { inboxFeature } from "./features/review/inbox.ts";
 import { officerInviteLinks, officersFeature } from "./features/review/officers.ts";
+import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { AnsweredUpdates } from "./forms/answered-updates.ts";
@@ -131,6 +132,7 @@ export function createBot(
   // Before the conversation, so they work in the middle of a form.
   guarded.use(replyByQuoteFeature(deps));
   guarded.use(languageFeature(deps, registry));
+  guarded.use(settingsFeature(deps));
   guarded.use(createFormInterrupts(deps.i18n));
   guarded.use(
     createConversation(createFormConversation(deps, answered), { id: FORM_CONVERSATION }),
