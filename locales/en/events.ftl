@@ -83,8 +83,10 @@ fair-registration-summary-footer = Please check, then tap “Send registration�
 fair-registration-submit = 📨 Send registration
 fair-registration-done = ✅ Your registration for “{ $title }” is sent. An officer will review it and tell you here.
 fair-registration-closed = Registration for this fair has closed, or the fair no longer exists.
-fair-registration-exists = You have already registered for this fair ({ $state }).
-fair-registration-profile-first = Before registering for the fair, please tell us about your establishment.
+fair-registration-exists-registered = You have already registered for this fair; it awaits approval.
+fair-registration-exists-approved = You have already registered for this fair, and it is approved.
+fair-registration-exists-declined = Your registration for this fair was not approved.
+profile-intro-before-fair-registration = Before registering for the fair, please tell us about your establishment. You do this once; each answer is saved as you give it.
 
 ## The officers' event form
 form-name-event = event

@@ -83,8 +83,10 @@ fair-registration-summary-footer = Anh/Chị kiểm tra lại rồi bấm “G�
 fair-registration-submit = 📨 Gửi đăng ký
 fair-registration-done = ✅ Đã gửi đăng ký tham gia “{ $title }”. Cán bộ sẽ xem và báo lại cho Anh/Chị tại đây.
 fair-registration-closed = Hội chợ này đã hết hạn đăng ký hoặc không còn nữa.
-fair-registration-exists = Anh/Chị đã đăng ký hội chợ này ({ $state }).
-fair-registration-profile-first = Trước khi đăng ký hội chợ, Anh/Chị cho biết thông tin cơ sở.
+fair-registration-exists-registered = Anh/Chị đã đăng ký hội chợ này, đang chờ duyệt.
+fair-registration-exists-approved = Anh/Chị đã đăng ký hội chợ này và đã được duyệt.
+fair-registration-exists-declined = Đăng ký hội chợ này của Anh/Chị chưa được duyệt.
+profile-intro-before-fair-registration = Trước khi đăng ký hội chợ, Anh/Chị cho biết thông tin về cơ sở. Việc này chỉ làm một lần, mỗi câu trả lời được lưu ngay.
 
 ## The officers' event form
 form-name-event = sự kiện

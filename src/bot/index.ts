@@ -13,6 +13,7 @@ import { conversationStorageAdapter } from "./conversation-storage.ts";
 import type { BotDependencies } from "./dependencies.ts";
 import { applicationsFeature } from "./features/applications.ts";
 import { chatMemberFeature } from "./features/chat-member.ts";
+import { eventsFeature } from "./features/events.ts";
 import { formControls, formRouter, formsFeature } from "./features/forms.ts";
 import { helpFeature } from "./features/help.ts";
 import { languageFeature } from "./features/language.ts";
@@ -141,6 +142,7 @@ export function createBot(
   guarded.use(formControls());
   guarded.use(formsFeature(deps));
   guarded.use(applicationsFeature(deps));
+  guarded.use(eventsFeature(deps));
   guarded.use(reviewActionsFeature(deps));
   guarded.use(inboxFeature(deps));
   guarded.use(officersFeature(deps));
