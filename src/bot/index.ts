@@ -21,7 +21,7 @@ import { personalDataFeature } from "./features/personal-data.ts";
 import { replyByQuoteFeature, reviewActionsFeature } from "./features/review/actions.ts";
 import { inboxFeature } from "./features/review/inbox.ts";
 import { officerInviteLinks, officersFeature } from "./features/review/officers.ts";
-import { settingsFeature } from "./features/settings.ts";
+import { reminderButtonsFeature, settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { AnsweredUpdates } from "./forms/answered-updates.ts";
@@ -143,6 +143,7 @@ export function createBot(
   guarded.use(formsFeature(deps));
   guarded.use(applicationsFeature(deps));
   guarded.use(eventsFeature(deps));
+  guarded.use(reminderButtonsFeature(deps));
   guarded.use(reviewActionsFeature(deps));
   guarded.use(inboxFeature(deps));
   guarded.use(officersFeature(deps));

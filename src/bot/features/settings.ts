@@ -128,7 +128,18 @@ export function settingsFeature(_deps: BotDependencies): Composer<BotContext> {
     refuse,
   );
 
-  // "Làm hồ sơ" / "Làm tiếp hồ sơ", under a deadline or draft reminder.
+  return composer;
+}
+
+/**
+ * "Làm hồ sơ" / "Làm tiếp hồ sơ", under a deadline or draft reminder: opens a
+ * form, so it is registered after the form conversation.
+ */
+export function reminderButtonsFeature(_deps: BotDependencies): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChats = composer.chatType("private");
+  const refuse = (ctx: BotContext) =>
+    ctx.answerCallbackQuery({ text: ctx.t("unhandled-callback") });
   onCallback(
     privateChats,
     reminderApplyCallback,
