@@ -409,7 +409,7 @@ function expectedReminders(
     // fairs and results
     for (const event of events) {
       const version = versionAt(event, run);
-      if (!version || version.status !== "active") continue;
+      if (version?.status !== "active") continue;
       if (event.kind === "fair") {
         const deadline = version.deadline as Date;
         const stage = stageOf(schedule.fairRegistrationDaysBefore, dayNo(deadline) - today);
@@ -481,7 +481,7 @@ function expectedReminders(
         const waitingBefore = readAt.getTime() - schedule.resultWaitingDays * DAY;
         if (
           undecided.some(
-            (owner) => (owner.application?.submittedAt as Date).getTime() < waitingBefore,
+            (owner) => (owner.application?.submittedAt?.getTime() ?? 0) < waitingBefore,
           )
         ) {
           for (const officer of OFFICERS) {
