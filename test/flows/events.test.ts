@@ -13,7 +13,7 @@ const NOW = "2026-11-24T03:00:00Z";
 const runJob = (world: TestWorld, job: typeof deadlineRemindersJob) =>
   job.run(world.clock.now(), world.deps);
 
-async function addFair(officer: TestUser): Promise<void> {
+async function addFair(officer: TestUser, sectors?: string): Promise<void> {
   await officer.send("/events");
   await officer.press("➕ Thêm sự kiện");
   expect(officer.texts().slice(-2).join("\n")).toContain("Thêm sự kiện vào lịch.");
@@ -26,6 +26,13 @@ async function addFair(officer: TestUser): Promise<void> {
   await officer.send("19-12-2026");
   await officer.send("Quảng trường 17/10, TP Lạng Sơn");
   await officer.send("thứ 7 tuần sau");
+  expect(officer.lastText()).toContain("Sự kiện dành cho ai?");
+  if (sectors) {
+    await officer.press("Theo ngành nghề");
+    await officer.send(sectors);
+  } else {
+    await officer.press("Tất cả chủ cơ sở");
+  }
   await officer.press("Bỏ qua");
   const summary = officer.lastText();
   expect(summary).toContain("3. Ngày diễn ra: 15/12/2026");
@@ -53,8 +60,9 @@ describeWithDatabase("the calendar: events, fairs and registrations", (database)
     const world = createTestWorld(db, { adminIds: [9], now: NOW });
     const officer = new TestUser(world, 9);
     await officer.consent();
-    await addFair(officer);
+    await addFair(officer, "chè ,  mây tre");
     const [fair] = await db.select().from(calendarEvents);
+    expect(fair?.audience).toEqual({ sectors: ["chè", "mây tre"] });
     expect(fair).toMatchObject({
       kind: "fair",
       startsOn: "2026-12-15",

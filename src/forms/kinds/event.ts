@@ -4,6 +4,7 @@
  * type them ("15/3", "15-3-2027", "thứ 6 tuần sau"). Saving an edit that
  * moves the dates tells those who registered or were reminded.
  */
+import type { EventAudience } from "../../db/schema/index.ts";
 import { formatDate, localParts, zonedDateToUtc } from "../../domain/dates.ts";
 import { parseEventDate } from "../../domain/event-dates.ts";
 import { isoDay, parseIsoDay } from "../../domain/reminder-plan.ts";
@@ -45,10 +46,17 @@ export interface EventDraft {
   /** a fair's registration deadline (its day) */
   deadlineOn: string | null;
   planYear: number | null;
+  /** who it concerns: every owner, owners with a submitted application, or owners of some sectors */
+  audience: "all" | "submitted" | "sectors" | null;
+  /** words matched in the establishment's sector or products, comma-separated */
+  sectors: string | null;
   /** "" when skipped */
   description: string | null;
+  /** communes or categories the event was seeded with: kept as they are by an edit */
+  keptAudience?: EventAudience;
 }
-type Patch = Partial<Omit<EventDraft, "id">>;
+type Patch = Partial<Omit<EventDraft, "id" | "keptAudience">>;
+const AUDIENCES = ["all", "submitted", "sectors"] as const;
 type EventQuestion = Question<EventDraft, Patch, Record<string, never>>;
 
 const today = (context: QuestionContext) => localParts(new Date(context.nowIso), context.timeZone);
@@ -156,6 +164,49 @@ const questions: EventQuestion[] = [
     display: (record) => (record.planYear === null ? null : String(record.planYear)),
   },
   {
+    id: "audience",
+    promptKey: "event-q-audience",
+    columns: 1,
+    choices: () =>
+      AUDIENCES.map((audience) => ({
+        value: audience,
+        label: { key: `event-audience-${audience}` },
+      })),
+    isAnswered: (record) => record.audience !== null,
+    accept(input) {
+      const chosen = expectChoice(input, AUDIENCES);
+      return chosen.ok
+        ? {
+            ok: true,
+            patch: {
+              audience: chosen.value as EventDraft["audience"],
+              ...(chosen.value === "sectors" ? {} : { sectors: "" }),
+            },
+          }
+        : chosen;
+    },
+    display: (record, _context, t) =>
+      record.audience ? t(`event-audience-${record.audience}`) : null,
+  },
+  {
+    id: "sectors",
+    promptKey: "event-q-sectors",
+    applies: (record) => record.audience === "sectors",
+    isAnswered: (record) => record.sectors !== null && record.sectors !== "",
+    accept(input) {
+      const checked = expectText(input, 200);
+      if (!checked.ok) return checked;
+      const words = checked.text
+        .split(/[,;]/)
+        .map((word) => word.trim())
+        .filter((word) => word.length > 0);
+      return words.length > 0
+        ? { ok: true, patch: { sectors: words.join(", ") } }
+        : { ok: false, error: { key: "event-sectors-invalid" } };
+    },
+    display: (record) => record.sectors,
+  },
+  {
     id: "description",
     promptKey: "event-q-description",
     choices: () => [{ value: SKIP, label: { key: "event-description-skip" } }],
@@ -192,6 +243,13 @@ function eventValues(record: EventDraft, timeZone: string): Omit<NewCalendarEven
           ? zonedDateToUtc({ ...day, hour: 23, minute: 59, second: 59 }, timeZone)
           : null,
     planYear: kind === "fair" ? null : record.planYear,
+    audience: {
+      ...record.keptAudience,
+      ...(record.audience === "submitted" ? { withSubmittedApplication: true } : {}),
+      ...(record.audience === "sectors" && record.sectors
+        ? { sectors: record.sectors.split(",").map((word) => word.trim()) }
+        : {}),
+    },
   };
 }
 
@@ -225,6 +283,8 @@ export const eventForm: FormDefinition<EventDraft, Patch, Record<string, never>>
               location: null,
               deadlineOn: null,
               planYear: null,
+              audience: null,
+              sectors: null,
               description: null,
             };
       await writeFormDraft(deps.db, KIND, userId, draft);
@@ -246,7 +306,18 @@ export const eventForm: FormDefinition<EventDraft, Patch, Record<string, never>>
       location: event.location ?? "",
       deadlineOn: event.kind === "fair" ? (deadlineDay ?? event.startsOn) : null,
       planYear: event.planYear,
+      audience: event.audience.withSubmittedApplication
+        ? "submitted"
+        : event.audience.sectors?.length
+          ? "sectors"
+          : "all",
+      sectors: event.audience.sectors?.join(", ") ?? "",
       description: event.description ?? "",
+      keptAudience: {
+        ...(event.audience.communeCodes ? { communeCodes: event.audience.communeCodes } : {}),
+        ...(event.audience.categories ? { categories: event.audience.categories } : {}),
+        ...(event.audience.roles ? { roles: event.audience.roles } : {}),
+      },
     } satisfies EventDraft);
     return {
       kind: "open",
