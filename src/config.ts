@@ -1,5 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import {
+  DEFAULT_REMINDER_SCHEDULE,
+  parseOffsets,
+  type ReminderSchedule,
+} from "./domain/reminder-plan.ts";
 
 /**
  * The whole configuration surface of the bot, read once from the environment
@@ -24,6 +29,18 @@ const telegramIdList = z
     return ids;
   });
 
+/** "30,14,7,1": days before an event, comma-separated */
+const offsets = z.string().transform((text, ctx) => {
+  const days = parseOffsets(text);
+  if (!days) {
+    ctx.addIssue({
+      code: "custom",
+      message: 'must be whole days, comma-separated, e.g. "30,14,7,1"',
+    });
+    return z.NEVER;
+  }
+  return days;
+});
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour clock)");
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -74,6 +91,10 @@ const environmentSchema = z
     OUTBOX_GLOBAL_RATE: z.coerce.number().positive().max(1000).default(30),
     OUTBOX_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    REMINDER_DEADLINE_DAYS: offsets.default([30, 14, 7, 1]),
+    REMINDER_FAIR_DAYS: offsets.default([7, 1]),
+    REMINDER_DRAFT_IDLE_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+    REMINDER_RESULT_WAITING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
@@ -100,6 +121,8 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   quietHours: { start: string; end: string };
   outbox: { globalRatePerSecond: number; perChatIntervalMs: number; maxAttempts: number };
+  /** when each kind of reminder goes (REMINDER_* variables); absent: the defaults */
+  reminders?: ReminderSchedule;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +168,13 @@ export function parseConfig(env: Environment): Config {
       globalRatePerSecond: e.OUTBOX_GLOBAL_RATE,
       perChatIntervalMs: e.OUTBOX_PER_CHAT_INTERVAL_MS,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    },
+    reminders: {
+      ...DEFAULT_REMINDER_SCHEDULE,
+      deadlineDaysBefore: e.REMINDER_DEADLINE_DAYS,
+      fairRegistrationDaysBefore: e.REMINDER_FAIR_DAYS,
+      draftIdleDays: e.REMINDER_DRAFT_IDLE_DAYS,
+      resultWaitingDays: e.REMINDER_RESULT_WAITING_DAYS,
     },
   };
 }

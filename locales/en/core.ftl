@@ -98,3 +98,11 @@ personal-data-kept = Nothing was deleted. Your data is kept.
 command-mydata = See the personal data kept about you
 command-deletedata = Delete your personal data
 error-apology-form = Sorry, something went wrong on our side. The answers already saved are safe. Please answer the question below.
+
+## Calendar and settings (/help lines and command menu, added with the calendar)
+
+help-calendar =
+    • /events: see deadlines, trade fairs and result days; register for a fair.
+    • /settings: turn each kind of reminder on or off; change the language.
+command-events = Deadlines and trade fairs
+command-settings = Reminder settings

@@ -97,3 +97,11 @@ personal-data-kept = Không xoá gì. Dữ liệu của Anh/Chị vẫn được
 command-mydata = Xem dữ liệu cá nhân đang lưu
 command-deletedata = Xoá dữ liệu cá nhân
 error-apology-form = Xin lỗi Anh/Chị, hệ thống vừa gặp trục trặc. Các câu trả lời đã lưu vẫn còn nguyên. Mời Anh/Chị trả lời câu hỏi dưới đây.
+
+## Calendar and settings (/help lines and command menu, added with the calendar)
+
+help-calendar =
+    • /events: xem hạn nộp hồ sơ, hội chợ, ngày công bố kết quả; đăng ký tham gia hội chợ.
+    • /settings: bật, tắt từng loại tin nhắc; đổi ngôn ngữ.
+command-events = Lịch hạn nộp, hội chợ
+command-settings = Cài đặt tin nhắc

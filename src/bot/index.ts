@@ -13,6 +13,7 @@ import { conversationStorageAdapter } from "./conversation-storage.ts";
 import type { BotDependencies } from "./dependencies.ts";
 import { applicationsFeature } from "./features/applications.ts";
 import { chatMemberFeature } from "./features/chat-member.ts";
+import { eventsFeature } from "./features/events.ts";
 import { formControls, formRouter, formsFeature } from "./features/forms.ts";
 import { helpFeature } from "./features/help.ts";
 import { languageFeature } from "./features/language.ts";
@@ -20,6 +21,7 @@ import { personalDataFeature } from "./features/personal-data.ts";
 import { replyByQuoteFeature, reviewActionsFeature } from "./features/review/actions.ts";
 import { inboxFeature } from "./features/review/inbox.ts";
 import { officerInviteLinks, officersFeature } from "./features/review/officers.ts";
+import { reminderButtonsFeature, settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { AnsweredUpdates } from "./forms/answered-updates.ts";
@@ -131,6 +133,7 @@ export function createBot(
   // Before the conversation, so they work in the middle of a form.
   guarded.use(replyByQuoteFeature(deps));
   guarded.use(languageFeature(deps, registry));
+  guarded.use(settingsFeature(deps));
   guarded.use(createFormInterrupts(deps.i18n));
   guarded.use(
     createConversation(createFormConversation(deps, answered), { id: FORM_CONVERSATION }),
@@ -139,6 +142,8 @@ export function createBot(
   guarded.use(formControls());
   guarded.use(formsFeature(deps));
   guarded.use(applicationsFeature(deps));
+  guarded.use(eventsFeature(deps));
+  guarded.use(reminderButtonsFeature(deps));
   guarded.use(reviewActionsFeature(deps));
   guarded.use(inboxFeature(deps));
   guarded.use(officersFeature(deps));

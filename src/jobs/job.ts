@@ -7,6 +7,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import type { Province } from "../domain/province.ts";
 import type { Logger } from "../logger.ts";
 
 /** What a job may use. The bot's dependencies satisfy it. */
@@ -17,6 +18,8 @@ export interface JobDependencies {
   /** renders locale keys: `i18n.t(language, key, variables)` */
   i18n: Pick<I18n, "t">;
   config: Config;
+  /** the province served (the bot's dependencies carry it); absent: read from config.province */
+  province?: Province;
 }
 
 export interface Job<Result = unknown> {

@@ -6,14 +6,24 @@
  * scheduled slot in `job_runs`; `npm run job -- <name> [--at <iso>]` runs it
  * by hand.
  */
-import { calendarRemindersJob } from "./calendar-reminders.ts";
+import { deadlineRemindersJob } from "./deadline-reminders.ts";
+import { draftRemindersJob } from "./draft-reminders.ts";
+import { fairRemindersJob } from "./fair-reminders.ts";
 import type { Job } from "./job.ts";
 import { outboxCleanupJob } from "./outbox-cleanup.ts";
+import { resultRemindersJob } from "./result-reminders.ts";
 import { updatesCleanupJob } from "./updates-cleanup.ts";
 
 export type { Job, JobDependencies } from "./job.ts";
 
-export const jobs: readonly Job[] = [calendarRemindersJob, outboxCleanupJob, updatesCleanupJob];
+export const jobs: readonly Job[] = [
+  deadlineRemindersJob,
+  draftRemindersJob,
+  fairRemindersJob,
+  resultRemindersJob,
+  outboxCleanupJob,
+  updatesCleanupJob,
+];
 
 export function findJob(name: string, registry: readonly Job[] = jobs): Job | undefined {
   return registry.find((job) => job.name === name);

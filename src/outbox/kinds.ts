@@ -53,6 +53,10 @@ export const OUTBOX_KINDS = {
   "result-reminder": { urgency: "daytime", priority: 0, setting: "results" },
   /** a deadline of another kind of event */
   "event-reminder": { urgency: "daytime", priority: 0, setting: "deadlines" },
+  /** an event someone registered for or was reminded of moved or was cancelled */
+  "event-update": { urgency: "daytime", priority: 5 },
+  /** an officer approved or declined an owner's fair registration */
+  "fair-registration-decision": { urgency: "immediate", priority: 20 },
   "daily-digest": { urgency: "daytime", priority: 5, setting: "daily-digest" },
   "weekly-digest": { urgency: "daytime", priority: 5, setting: "weekly-digest" },
 } as const satisfies Record<string, OutboxKind>;

@@ -1,8 +1,8 @@
 /**
  * Runs one scheduled job by hand, at any instant:
  *
- *   npm run job -- calendar-reminders
- *   npm run job -- calendar-reminders --at 2026-12-03T08:00:00+07:00
+ *   npm run job -- deadline-reminders
+ *   npm run job -- fair-reminders --at 2026-12-03T08:00:00+07:00
  *   npm run job -- --list
  *
  * It opens the database the bot uses (DATABASE_URL, or the PGlite folder in

@@ -5,25 +5,20 @@ import { parseConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db/client.ts";
 import {
   calendarEvents,
-  establishments,
   type InboxStatus,
   jobRuns,
   outbox,
   updates,
 } from "../../src/db/schema/index.ts";
 import { createI18n } from "../../src/i18n.ts";
-import {
-  type CalendarRemindersResult,
-  calendarRemindersJob,
-  reminderStage,
-} from "../../src/jobs/calendar-reminders.ts";
+import { deadlineRemindersJob } from "../../src/jobs/deadline-reminders.ts";
 import { outboxCleanupJob } from "../../src/jobs/outbox-cleanup.ts";
 import type { Job, JobDependencies } from "../../src/jobs/registry.ts";
 import { jobs } from "../../src/jobs/registry.ts";
 import { cronLogger, Scheduler, slotKey } from "../../src/jobs/scheduler.ts";
 import { updatesCleanupJob } from "../../src/jobs/updates-cleanup.ts";
 import { silentLogger } from "../../src/logger.ts";
-import { addUser, queue, rows, setupSender, vn } from "../outbox/support.ts";
+import { addUser, queue, rows, vn } from "../outbox/support.ts";
 import { describeWithDatabase } from "../support/database.ts";
 
 const config = parseConfig({ BOT_TOKEN: "123456:test-token" });
@@ -32,32 +27,6 @@ const i18n = createI18n();
 function dependencies(db: Database, now: Date): JobDependencies & { clock: FakeClock } {
   return { db, clock: new FakeClock(now), logger: silentLogger, i18n, config };
 }
-
-const runReminders = (db: Database, local: string): Promise<CalendarRemindersResult> =>
-  calendarRemindersJob.run(vn(local), dependencies(db, vn(local)));
-
-describe("reminderStage", () => {
-  const day = (d: number, month = 12) => ({ year: 2026, month, day: d });
-  it.each([
-    [day(1), undefined],
-    [day(2), undefined],
-    [day(3), { stage: 7, daysLeft: 7 }],
-    [day(4), { stage: 7, daysLeft: 6 }],
-    [day(8), { stage: 7, daysLeft: 2 }],
-    [day(9), { stage: 1, daysLeft: 1 }],
-    [day(10), { stage: 1, daysLeft: 0 }],
-    [day(11), undefined],
-  ])("deadline 10/12, today %o → %o", (today, expected) => {
-    expect(reminderStage(day(10), today)).toEqual(expected);
-  });
-
-  it("counts across a month end", () => {
-    expect(reminderStage({ year: 2027, month: 1, day: 2 }, day(26))).toEqual({
-      stage: 7,
-      daysLeft: 7,
-    });
-  });
-});
 
 describe("slotKey", () => {
   it("names a slot by its wall-clock time in the zone", () => {
@@ -107,136 +76,6 @@ describeWithDatabase("jobs", (database) => {
     if (!event) throw new Error("no event");
     return event;
   }
-
-  async function people(db: Database) {
-    await addUser(db, 1001, { language: "vi" });
-    await addUser(db, 1002, { language: "en" });
-    await addUser(db, 1003, { blockedAt: new Date("2026-11-01") });
-    await addUser(db, 1004, { role: "officer" });
-    await addUser(db, 1005, { notificationPreferences: { deadlines: false } });
-  }
-
-  it("queues T-7 reminders to consenting applicants who have not blocked the bot, in their language", async () => {
-    const { db } = database();
-    await people(db);
-    const event = await deadlineEvent(db);
-    const result = await runReminders(db, "2026-12-03T08:00:00");
-    expect(result.queued.sort()).toEqual([
-      `event:${event.id}:user:1001:T-7`,
-      `event:${event.id}:user:1002:T-7`,
-    ]);
-    const [vi, en] = await rows(db);
-    expect(vi).toMatchObject({ chatId: 1001, urgency: "daytime", kind: "deadline-reminder" });
-    expect(vi?.payload).toEqual({
-      type: "text",
-      parseMode: "HTML",
-      text: [
-        "⏰ <b>Nhắc hạn nộp hồ sơ khuyến công</b>",
-        "Đăng ký kế hoạch khuyến công 2027 &lt;địa phương&gt;",
-        "Hạn cuối: <b>17:00 ngày 10/12/2026</b> (còn 7 ngày).",
-        "Kính mời Anh/Chị hoàn thiện và nộp hồ sơ trước thời hạn. Nếu cần hỗ trợ, Anh/Chị cứ nhắn cho chúng tôi ngay tại đây.",
-      ].join("\n"),
-    });
-    expect(en?.payload.type === "text" && en.payload.text).toContain(
-      "Deadline: <b>17:00 on 10/12/2026</b> (7 days left).",
-    );
-  });
-
-  it("run twice at the same now, queues once", async () => {
-    const { db } = database();
-    await people(db);
-    await deadlineEvent(db);
-    const first = await runReminders(db, "2026-12-03T08:00:00");
-    const second = await runReminders(db, "2026-12-03T08:00:00");
-    expect(first.queued).toHaveLength(2);
-    // the person who turned deadline reminders off is skipped by the outbox every time
-    expect(second).toMatchObject({ queued: [], recipients: 3, alreadyQueued: 3 });
-    expect(await rows(db)).toHaveLength(2);
-  });
-
-  it("a job that missed a day catches up once, then sends T-1 on the last day", async () => {
-    const { db } = database();
-    await addUser(db, 1001);
-    const event = await deadlineEvent(db);
-    expect((await runReminders(db, "2026-12-02T10:00:00")).queued).toEqual([]); // T-8
-    // down on 3/12, the T-7 day; back on 4/12
-    expect((await runReminders(db, "2026-12-04T10:00:00")).queued).toEqual([
-      `event:${event.id}:user:1001:T-7`,
-    ]);
-    expect((await runReminders(db, "2026-12-04T11:00:00")).queued).toEqual([]);
-    expect((await runReminders(db, "2026-12-06T10:00:00")).queued).toEqual([]);
-    const [t7] = await rows(db);
-    expect(t7?.payload.type === "text" && t7.payload.text).toContain("(còn 6 ngày)");
-    expect((await runReminders(db, "2026-12-09T10:00:00")).queued).toEqual([
-      `event:${event.id}:user:1001:T-1`,
-    ]);
-    expect((await runReminders(db, "2026-12-10T10:00:00")).queued).toEqual([]);
-    expect((await runReminders(db, "2026-12-10T18:00:00")).queued).toEqual([]); // past
-    expect(await rows(db)).toHaveLength(2);
-  });
-
-  it("after a week down, sends only the T-1 reminder; after the deadline, nothing", async () => {
-    const { db } = database();
-    await addUser(db, 1001);
-    const event = await deadlineEvent(db);
-    expect((await runReminders(db, "2026-12-10T08:00:00")).queued).toEqual([
-      `event:${event.id}:user:1001:T-1`,
-    ]);
-    const [t1] = await rows(db);
-    expect(t1?.payload.type === "text" && t1.payload.text).toContain("(hôm nay)");
-    await deadlineEvent(db, { registrationDeadline: vn("2026-12-10T06:00:00") });
-    // at night the count is from the morning the reminder is read, and a deadline before then is past
-    expect((await runReminders(db, "2026-12-09T23:00:00")).queued).toEqual([]);
-  });
-
-  it("counts days from the morning when it runs at night, and the reminder waits for 07:00", async () => {
-    const { db } = database();
-    await addUser(db, 1001);
-    await deadlineEvent(db);
-    await runReminders(db, "2026-12-02T23:00:00"); // read on 3/12: T-7
-    const [reminder] = await rows(db);
-    expect(reminder?.dedupeKey).toMatch(/:T-7$/);
-    expect(reminder?.payload.type === "text" && reminder.payload.text).toContain("(còn 7 ngày)");
-
-    const { sender, fake, clock } = setupSender(db, { start: vn("2026-12-02T23:00:00") });
-    await sender.runUntilIdle();
-    expect(fake.callsTo("sendMessage")).toHaveLength(0);
-    clock.set(vn("2026-12-03T07:00:00"));
-    expect(await sender.runUntilIdle()).toMatchObject({ sent: 1 });
-  });
-
-  it("reminds of a trade fair's opening, with its venue, to the communes it concerns", async () => {
-    const { db } = database();
-    await addUser(db, 1001);
-    await addUser(db, 1002);
-    await db.insert(establishments).values([
-      { ownerId: 1001, name: "HTX Mây tre Hữu Lũng", communeCode: "06211" },
-      { ownerId: 1002, name: "Cơ sở chè", communeCode: "99999" },
-    ]);
-    const [fair] = await db
-      .insert(calendarEvents)
-      .values({
-        kind: "fair",
-        title: "Hội chợ hàng công nghiệp nông thôn tiêu biểu",
-        location: "Quảng trường 17/10, TP Lạng Sơn",
-        startsOn: "2026-12-15",
-        endsOn: "2026-12-19",
-        audience: { communeCodes: ["06211"] },
-      })
-      .returning();
-    const result = await runReminders(db, "2026-12-14T09:00:00");
-    expect(result.queued).toEqual([`event:${fair?.id}:user:1001:T-1`]);
-    const [reminder] = await rows(db);
-    expect(reminder?.payload.type === "text" && reminder.payload.text).toBe(
-      [
-        "🎪 <b>Hội chợ sắp khai mạc</b>",
-        "Hội chợ hàng công nghiệp nông thôn tiêu biểu",
-        "Khai mạc: <b>ngày 15/12/2026</b> (ngày mai).",
-        "Kính mời Anh/Chị sắp xếp thời gian tham dự.",
-        "Địa điểm: Quảng trường 17/10, TP Lạng Sơn",
-      ].join("\n"),
-    );
-  });
 
   it("outbox-cleanup deletes old sent rows and older failed ones, and keeps the rest", async () => {
     const { db } = database();
@@ -381,20 +220,21 @@ describeWithDatabase("jobs", (database) => {
       const first = new Scheduler(jobs, deps);
       const outcomes = await first.start();
       expect(outcomes.map((outcome) => [outcome.job, outcome.status])).toEqual([
-        ["calendar-reminders", "ran"],
+        ["deadline-reminders", "ran"],
+        ["draft-reminders", "ran"],
+        ["fair-reminders", "ran"],
+        ["result-reminders", "ran"],
         ["outbox-cleanup", "ran"],
         ["updates-cleanup", "ran"],
       ]);
       await first.stop();
       const second = new Scheduler(jobs, deps);
-      expect((await second.start()).map((outcome) => outcome.status)).toEqual([
-        "skipped",
-        "skipped",
-        "skipped",
-      ]);
+      expect((await second.start()).map((outcome) => outcome.status)).toEqual(
+        jobs.map(() => "skipped"),
+      );
       await second.stop();
       // and run by hand on top, the job still queues nothing twice
-      expect((await calendarRemindersJob.run(deps.clock.now(), deps)).queued).toEqual([]);
+      expect((await deadlineRemindersJob.run(deps.clock.now(), deps)).queued).toEqual([]);
       expect(await rows(db)).toHaveLength(1);
     });
 

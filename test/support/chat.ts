@@ -335,6 +335,10 @@ export class TestUser {
           chat: this.chat,
           text: stored?.text ?? "",
           from: { id: this.world.api.botInfo.id, is_bot: true, first_name: "bot" },
+          // Telegram sends the pressed message's inline keyboard with the callback
+          ...((stored?.reply_markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard
+            ? { reply_markup: stored?.reply_markup }
+            : {}),
         },
       },
     } as unknown as Omit<Update, "update_id">);

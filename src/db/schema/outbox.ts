@@ -99,7 +99,7 @@ export const outbox = pgTable(
 export type JobRunStatus = "running" | "done";
 
 /**
- * One row per job and slot (e.g. calendar-reminders / 2026-11-23T08:00):
+ * One row per job and slot (e.g. deadline-reminders / 2026-11-23T08:00):
  * inserted as "running" before the job runs (the insert only one instance
  * wins), "done" after. Catch-up without doubling, across instances.
  */

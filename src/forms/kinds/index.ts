@@ -1,6 +1,8 @@
 import type { AnyFormDefinition } from "../types.ts";
 import { applicationForm } from "./application.ts";
 import { decisionForm } from "./decision.ts";
+import { eventForm } from "./event.ts";
+import { fairRegistrationForm } from "./fair-registration.ts";
 import { officerReplyForm, ownerQuestionForm, withdrawalForm } from "./messages.ts";
 import { profileForm } from "./profile.ts";
 import { supplementForm } from "./supplement.ts";
@@ -17,4 +19,6 @@ export const defaultForms: readonly AnyFormDefinition[] = [
   ownerQuestionForm,
   officerReplyForm,
   withdrawalForm,
+  fairRegistrationForm,
+  eventForm,
 ];

@@ -197,7 +197,7 @@ export const profileForm: FormDefinition<EstablishmentDraft, EstablishmentPatch,
     const existing = await findOwnersEstablishment(deps.db, userId);
     const establishment = existing ?? (await createEstablishmentDraft(deps.db, userId));
     const intro = args.continueWith
-      ? { key: "profile-intro-before-application" }
+      ? { key: `profile-intro-before-${args.continueWith}` }
       : existing
         ? undefined
         : { key: "profile-intro" };
