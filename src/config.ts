@@ -74,6 +74,9 @@ const environmentSchema = z
     OUTBOX_GLOBAL_RATE: z.coerce.number().positive().max(1000).default(30),
     OUTBOX_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    DIGEST_TIME: clockTime.default("07:30"),
+    DECISION_WAIT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    SUPPLEMENT_WAIT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
@@ -100,6 +103,8 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   quietHours: { start: string; end: string };
   outbox: { globalRatePerSecond: number; perChatIntervalMs: number; maxAttempts: number };
+  /** officers' digests: when (local HH:MM), and after how many days waiting is too long */
+  reports: { digestTime: string; decisionWaitDays: number; supplementWaitDays: number };
 }
 
 export class ConfigError extends Error {
@@ -145,6 +150,11 @@ export function parseConfig(env: Environment): Config {
       globalRatePerSecond: e.OUTBOX_GLOBAL_RATE,
       perChatIntervalMs: e.OUTBOX_PER_CHAT_INTERVAL_MS,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    },
+    reports: {
+      digestTime: e.DIGEST_TIME,
+      decisionWaitDays: e.DECISION_WAIT_DAYS,
+      supplementWaitDays: e.SUPPLEMENT_WAIT_DAYS,
     },
   };
 }

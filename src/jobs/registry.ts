@@ -7,13 +7,20 @@
  * by hand.
  */
 import { calendarRemindersJob } from "./calendar-reminders.ts";
+import { dailyDigestJob, weeklyDigestJob } from "./digests.ts";
 import type { Job } from "./job.ts";
 import { outboxCleanupJob } from "./outbox-cleanup.ts";
 import { updatesCleanupJob } from "./updates-cleanup.ts";
 
 export type { Job, JobDependencies } from "./job.ts";
 
-export const jobs: readonly Job[] = [calendarRemindersJob, outboxCleanupJob, updatesCleanupJob];
+export const jobs: readonly Job[] = [
+  calendarRemindersJob,
+  outboxCleanupJob,
+  updatesCleanupJob,
+  dailyDigestJob,
+  weeklyDigestJob,
+];
 
 export function findJob(name: string, registry: readonly Job[] = jobs): Job | undefined {
   return registry.find((job) => job.name === name);

@@ -384,10 +384,14 @@ describeWithDatabase("jobs", (database) => {
         ["calendar-reminders", "ran"],
         ["outbox-cleanup", "ran"],
         ["updates-cleanup", "ran"],
+        ["daily-digest", "ran"],
+        ["weekly-digest", "ran"],
       ]);
       await first.stop();
       const second = new Scheduler(jobs, deps);
       expect((await second.start()).map((outcome) => outcome.status)).toEqual([
+        "skipped",
+        "skipped",
         "skipped",
         "skipped",
         "skipped",

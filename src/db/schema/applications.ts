@@ -83,6 +83,10 @@ export const applications = pgTable(
     index("applications_status_idx").on(t.status, t.statusChangedAt),
     index("applications_year_program_status_idx").on(t.planYear, t.program, t.status),
     index("applications_submitted_idx").on(t.submittedAt),
+    // the officers' export of a plan year, in code order, read a page at a time by keyset
+    index("applications_year_code_idx").on(t.planYear, t.code),
+    // the weekly summary: the decisions of a week
+    index("applications_decided_idx").on(t.decidedAt),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "applications_year_code_idx" ON "applications" USING btree ("plan_year","code");--> statement-breakpoint
+CREATE INDEX "applications_decided_idx" ON "applications" USING btree ("decided_at");
