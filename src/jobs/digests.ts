@@ -50,6 +50,8 @@ export interface DigestResult {
   quiet: boolean;
 }
 
+const DAY = 86_400_000;
+
 const NOT_DUE: DigestResult = { period: null, queued: [], quiet: false };
 
 const dailyKey = (period: ReportPeriod, officer: Recipient) =>
@@ -149,7 +151,8 @@ export async function queueWeeklyDigests(now: Date, deps: JobDependencies): Prom
   if (isQuiet(figures) && decisions === 0) return { period: period.key, queued: [], quiet: true };
   const dates = {
     from: dayOf(period.since, timeZone),
-    to: dayOf(new Date(period.until.getTime() - 1), timeZone),
+    // the week read as Monday to Sunday (it ends on Monday at the digest time)
+    to: dayOf(new Date(period.until.getTime() - DAY), timeZone),
   };
   // One picture per language, shared by its officers.
   const charts = new Map<string, string>();
