@@ -36,14 +36,14 @@ describeWithDatabase("the officers' reports in the chat", (database) => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(sent?.document?.bytes ?? new Uint8Array()) as never);
-    const list = workbook.worksheets[0];
-    expect(list?.rowCount).toBe(count + 2);
-    const header = (list?.getRow(1).values as unknown[]).slice(1);
+    const list = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(list.rowCount).toBe(count + 2);
+    const header = (list.getRow(1).values as unknown[]).slice(1);
     const streams = new Set<unknown>();
     const years = new Set<unknown>();
     for (let r = 2; r <= count + 1; r++) {
-      streams.add(list?.getRow(r).getCell(header.indexOf("Nguồn kinh phí") + 1).value);
-      years.add(String(list?.getRow(r).getCell(header.indexOf("Mã hồ sơ") + 1).value).slice(3, 7));
+      streams.add(list.getRow(r).getCell(header.indexOf("Nguồn kinh phí") + 1).value);
+      years.add(String(list.getRow(r).getCell(header.indexOf("Mã hồ sơ") + 1).value).slice(3, 7));
     }
     expect([...streams]).toEqual(["Khuyến công địa phương"]);
     expect([...years]).toEqual(["2026"]);

@@ -6,14 +6,17 @@
  * not answered a bổ sung for too long, applications waiting too long for a
  * decision; and for the weekly summary, the decisions of the week.
  */
-import { and, asc, count, gte, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, gte, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { applications, type Program } from "../../db/schema/index.ts";
-import { type ApplicationStatus, WAITING_FOR_OFFICER } from "../../domain/application-status.ts";
+import { applications, type Program, statusIn } from "../../db/schema/index.ts";
+import {
+  type ApplicationStatus,
+  OPEN_STATUSES,
+  WAITING_FOR_OFFICER,
+} from "../../domain/application-status.ts";
 import { waitedLongerThan } from "../../domain/report-periods.ts";
 
-/** Waiting, for the digest: on an officer (the inbox) or on the owner (bổ sung). */
-export const OPEN_STATUSES: readonly ApplicationStatus[] = [...WAITING_FOR_OFFICER, "needs_info"];
+export { OPEN_STATUSES };
 
 /** How many overdue codes a digest names. */
 const NAMED_OVERDUE = 5;
@@ -66,21 +69,24 @@ async function overdue(
   before: Date,
   planYear: number | undefined,
 ): Promise<Overdue> {
-  const rows = await db
-    .select({ code: applications.code, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(applications)
-    .where(
-      and(
-        inArray(applications.status, [...statuses]),
-        lt(applications.statusChangedAt, before),
-        ...yearCondition(planYear),
-      ),
-    )
-    .orderBy(asc(applications.statusChangedAt), asc(applications.id))
-    .limit(NAMED_OVERDUE);
+  const where = and(
+    statusIn(statuses),
+    lt(applications.statusChangedAt, before),
+    ...yearCondition(planYear),
+  );
+  // Two reads of one partial index: the count, and the oldest few by name.
+  const [[counted], oldest] = await Promise.all([
+    db.select({ n: count() }).from(applications).where(where),
+    db
+      .select({ code: applications.code })
+      .from(applications)
+      .where(where)
+      .orderBy(asc(applications.statusChangedAt), asc(applications.id))
+      .limit(NAMED_OVERDUE),
+  ]);
   return {
-    count: rows[0]?.total ?? 0,
-    codes: rows.map((row) => row.code ?? "").filter((code) => code !== ""),
+    count: Number(counted?.n ?? 0),
+    codes: oldest.map((row) => row.code ?? "").filter((code) => code !== ""),
   };
 }
 
@@ -98,39 +104,54 @@ function addTo<Key>(
 
 export async function reportFigures(db: Executor, scope: FiguresScope): Promise<ReportFigures> {
   const year = yearCondition(scope.planYear);
-  const open = and(inArray(applications.status, [...OPEN_STATUSES]), ...year);
-  const [news] = await db
-    .select({ n: count() })
-    .from(applications)
-    .where(
-      and(
-        gte(applications.submittedAt, scope.since),
-        lt(applications.submittedAt, scope.until),
-        isNotNull(applications.code),
-        ...year,
+  const open = and(statusIn(OPEN_STATUSES), ...year);
+  // Independent reads, side by side on PostgreSQL's pool (one after another on PGlite).
+  const [[news], groups, [oldest], supplementOverdue, decisionOverdue] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(applications)
+      .where(
+        and(
+          gte(applications.submittedAt, scope.since),
+          lt(applications.submittedAt, scope.until),
+          isNotNull(applications.code),
+          ...year,
+        ),
       ),
-    );
-  const groups = await db
-    .select({
-      status: applications.status,
-      program: applications.program,
-      category: applications.category,
-      n: count(),
-      requested: sql<string>`coalesce(sum(${applications.requestedSupport}), 0)::text`,
-    })
-    .from(applications)
-    .where(open)
-    .groupBy(applications.status, applications.program, applications.category);
-  const [oldest] = await db
-    .select({
-      code: applications.code,
-      status: applications.status,
-      since: applications.statusChangedAt,
-    })
-    .from(applications)
-    .where(and(inArray(applications.status, [...WAITING_FOR_OFFICER]), ...year))
-    .orderBy(asc(applications.statusChangedAt), asc(applications.id))
-    .limit(1);
+    db
+      .select({
+        status: applications.status,
+        program: applications.program,
+        category: applications.category,
+        n: count(),
+        requested: sql<string>`coalesce(sum(${applications.requestedSupport}), 0)::text`,
+      })
+      .from(applications)
+      .where(open)
+      .groupBy(applications.status, applications.program, applications.category),
+    db
+      .select({
+        code: applications.code,
+        status: applications.status,
+        since: applications.statusChangedAt,
+      })
+      .from(applications)
+      .where(and(statusIn(WAITING_FOR_OFFICER), ...year))
+      .orderBy(asc(applications.statusChangedAt), asc(applications.id))
+      .limit(1),
+    overdue(
+      db,
+      ["needs_info"],
+      waitedLongerThan(scope.now, scope.supplementWaitDays),
+      scope.planYear,
+    ),
+    overdue(
+      db,
+      WAITING_FOR_OFFICER,
+      waitedLongerThan(scope.now, scope.decisionWaitDays),
+      scope.planYear,
+    ),
+  ]);
 
   const byStatus = new Map<ApplicationStatus, number>();
   const byStream = new Map<Program | null, AmountGroup<Program | null>>();
@@ -155,18 +176,8 @@ export async function reportFigures(db: Executor, scope: FiguresScope): Promise<
         : null,
     requestedByStream: [...byStream.values()].sort(byAmount),
     requestedByCategory: [...byCategory.values()].sort(byAmount),
-    supplementOverdue: await overdue(
-      db,
-      ["needs_info"],
-      waitedLongerThan(scope.now, scope.supplementWaitDays),
-      scope.planYear,
-    ),
-    decisionOverdue: await overdue(
-      db,
-      WAITING_FOR_OFFICER,
-      waitedLongerThan(scope.now, scope.decisionWaitDays),
-      scope.planYear,
-    ),
+    supplementOverdue,
+    decisionOverdue,
   };
 }
 
