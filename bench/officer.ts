@@ -28,7 +28,7 @@ import type { AppDependencies } from "../src/dependencies.ts";
 import { createI18n } from "../src/i18n.ts";
 import { silentLogger } from "../src/logger.ts";
 import { listInbox } from "../src/services/applications/queries.ts";
-import { writeApplicationList } from "../src/services/reports/export.ts";
+import { runExport } from "../src/services/reports/export-runner.ts";
 import { reportFigures } from "../src/services/reports/figures.ts";
 import { seedSampleApplications } from "../src/tools/sample-data.ts";
 import { scratchDatabase } from "./scratch-database.ts";
@@ -47,6 +47,11 @@ function dependencies(db: AppDependencies["db"]): AppDependencies {
     i18n: createI18n(),
   };
 }
+
+const databaseOf = (target: DatabaseTarget): AppDependencies["config"]["database"] =>
+  target.kind === "postgres"
+    ? { kind: "postgres", url: target.url }
+    : { kind: "pglite", dataDir: target.kind === "pglite" ? target.dataDir : "" };
 
 async function median(times: number, run: () => Promise<unknown>): Promise<number> {
   await run(); // warm-up: plans and caches, as on a server that has been running
@@ -81,13 +86,18 @@ async function measure(target: DatabaseTarget): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "kc-bench-officer-"));
   try {
     const started = performance.now();
-    const outcome = await writeApplicationList(join(folder, "list.xlsx"), {
+    // as the bot makes it: in a worker thread on PostgreSQL, in this thread on PGlite
+    const outcome = await runExport({
       db: handle.db,
+      config: { ...deps.config, database: databaseOf(target) },
       province: deps.province,
-      t: (key, variables) => deps.i18n.t("vi", key, variables),
+      i18n: deps.i18n,
+      language: "vi",
       filter: {},
       format: "xlsx",
-      timeZone: deps.config.timeZone,
+      path: join(folder, "list.xlsx"),
+      progressEvery: 10_000,
+      onProgress: () => {},
     });
     const exportMs = performance.now() - started;
     process.stdout.write(

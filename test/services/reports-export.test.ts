@@ -9,6 +9,7 @@ import { communeLabel } from "../../src/domain/commune-labels.ts";
 import { communeByCode } from "../../src/domain/communes.ts";
 import { BYTE_ORDER_MARK } from "../../src/services/export/csv.ts";
 import { writeApplicationList } from "../../src/services/reports/export.ts";
+import { exportInWorker } from "../../src/services/reports/export-runner.ts";
 import { seedSampleApplications } from "../../src/tools/sample-data.ts";
 import { describeWithDatabase } from "../support/database.ts";
 import { testDependencies } from "../support/deps.ts";
@@ -76,7 +77,7 @@ const cached = (value: ExcelJS.CellValue): number =>
     ? Number(value.result)
     : Number(value);
 
-describeWithDatabase("the officers' export", (database) => {
+describeWithDatabase("the officers' export", (database, driver) => {
   it("writes the plan list as .xlsx: every row, a totals row, and sums by category and commune that match the database", async () => {
     const deps = testDependencies(database().db);
     await seedSampleApplications(deps, { count: 150, seed: 11, batchSize: 40 });
@@ -191,4 +192,40 @@ describeWithDatabase("the officers' export", (database) => {
       expect(lines[index + 1]).toContain("Được phê duyệt");
     }
   });
+
+  it.runIf(driver === "postgres")(
+    "makes the same file in a worker thread with its own connection on PostgreSQL",
+    async () => {
+      const { db, url } = database();
+      const deps = testDependencies(db);
+      await seedSampleApplications(deps, { count: 40, seed: 9 });
+      const here = await writeApplicationList(join(directory, "here.xlsx"), {
+        db,
+        province: deps.province,
+        t: (key, variables) => deps.i18n.t("vi", key, variables),
+        filter: { program: "national" },
+        format: "xlsx",
+        timeZone: deps.config.timeZone,
+      });
+      const progress: number[] = [];
+      const there = await exportInWorker(
+        {
+          databaseUrl: url ?? "",
+          province: deps.config.province,
+          language: "vi",
+          filter: { program: "national" },
+          format: "xlsx",
+          timeZone: deps.config.timeZone,
+          path: join(directory, "there.xlsx"),
+          progressEvery: 5,
+        },
+        (rows) => progress.push(rows),
+      );
+      expect(there).toEqual(here);
+      expect(progress.at(-1)).toBe(here.rowsWritten);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(directory, "there.xlsx"));
+      expect(workbook.worksheets[0]?.rowCount).toBe(here.rowsWritten + 2);
+    },
+  );
 });

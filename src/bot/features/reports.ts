@@ -12,11 +12,8 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { defineCallback, int, oneOf } from "../../callback-data.ts";
 import { APPLICATION_STATUSES } from "../../domain/application-status.ts";
 import { dayOf, figuresText } from "../../services/reports/digest-text.ts";
-import {
-  type ExportFilter,
-  type ExportFormat,
-  writeApplicationList,
-} from "../../services/reports/export.ts";
+import type { ExportFilter, ExportFormat } from "../../services/reports/export.ts";
+import { runExport } from "../../services/reports/export-runner.ts";
 import { planYearsWithApplications, reportFigures } from "../../services/reports/figures.ts";
 import { onCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
@@ -135,7 +132,7 @@ export function reportsFeature(deps: BotDependencies): Composer<BotContext> {
     }),
   );
 
-  async function runExport(ctx: BotContext, choice: ExportChoice, format: ExportFormat) {
+  async function sendExport(ctx: BotContext, choice: ExportChoice, format: ExportFormat) {
     const userId = ctx.from?.id ?? 0;
     if (exporting.has(userId)) {
       await ctx.reply(ctx.t("export-busy"));
@@ -151,13 +148,15 @@ export function reportsFeature(deps: BotDependencies): Composer<BotContext> {
       let edits: Promise<unknown> = Promise.resolve();
       const fileName = `${ctx.t("export-file-name")}-${choice.year === ALL_YEARS ? "all" : choice.year}.${format}`;
       const path = join(folder, fileName);
-      const outcome = await writeApplicationList(path, {
+      const outcome = await runExport({
         db: deps.db,
+        config: deps.config,
         province: deps.province,
-        t: (key, variables) => ctx.t(key, variables),
+        i18n: deps.i18n,
+        language: ctx.user?.language ?? "vi",
         filter: filterOf(choice),
         format,
-        timeZone: deps.config.timeZone,
+        path,
         progressEvery: EXPORT_PROGRESS_EVERY,
         onProgress: (count) => {
           edits = edits.then(() => edit(ctx.t("export-progress", { count })));
@@ -192,7 +191,7 @@ export function reportsFeature(deps: BotDependencies): Composer<BotContext> {
       await ctx.answerCallbackQuery();
       if (choice.step === "run" && choice.format !== ANY) {
         await ctx.editMessageText(choiceLine(ctx, choice)).catch(() => undefined);
-        await runExport(ctx, choice, choice.format);
+        await sendExport(ctx, choice, choice.format);
         return;
       }
       const { text, keyboard } = stepView(ctx, choice);
