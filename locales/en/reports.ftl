@@ -4,16 +4,37 @@ report-daily-title = 📊 Morning summary of industrial-promotion applications, 
 report-stats-title = 📊 Applications of the { $year } plan year (as of { $date })
 report-new = New applications since the last summary: { $count }
 report-stats-new = New applications in the last 24 hours: { $count }
-report-waiting = Waiting: { $count } applications
+report-waiting = Waiting: { $count } { $count ->
+        [one] application
+       *[other] applications
+    }
 report-waiting-line = • { $status }: { $count }
-report-oldest = Waiting longest: { $code } ({ $status }), { $days } days.
+report-oldest = Waiting longest: { $code } ({ $status }), { $days } { $days ->
+        [one] day
+       *[other] days
+    }.
 report-requested-by-stream = <b>Support requested by the applications waiting</b>, by funding stream:
 report-requested-by-category = By kind of support:
-report-amount-line = • { $name }: { $amount } ({ $count } applications)
+report-amount-line = • { $name }: { $amount } ({ $count } { $count ->
+        [one] application
+       *[other] applications
+    })
 report-unknown = Not given
 report-and-more = and { $count } more
-report-supplement-overdue = ⏰ Waiting for the owner's additions (bổ sung) for more than { $days } days: { $count } applications ({ $codes }).
-report-decision-overdue = ⏰ Waiting for a decision for more than { $days } days: { $count } applications ({ $codes }).
+report-supplement-overdue = ⏰ Waiting for the owner's additions (bổ sung) for more than { $days } { $days ->
+        [one] day
+       *[other] days
+    }: { $count } { $count ->
+        [one] application
+       *[other] applications
+    } ({ $codes }).
+report-decision-overdue = ⏰ Waiting for a decision for more than { $days } { $days ->
+        [one] day
+       *[other] days
+    }: { $count } { $count ->
+        [one] application
+       *[other] applications
+    } ({ $codes }).
 report-weekly-title = 📈 Summary of the week { $from } – { $to }
 report-weekly-new = New applications this week: { $count }
 report-weekly-decisions = Decisions this week: { $approved } approved, { $rejected } not approved, { $notSelected } not selected by the Ministry of Industry and Trade.
@@ -45,11 +66,17 @@ export-format-csv = CSV (UTF-8)
 export-choice = Year: { $year } · Stream: { $program } · Status: { $status }
 export-working = ⏳ Making the file, please wait a moment…
 export-progress = ⏳ Making the file: { $count } applications written…
-export-done = ✅ Done: { $count } applications. The file follows below.
+export-done = ✅ Done: { $count } { $count ->
+        [one] application
+       *[other] applications
+    }. The file follows below.
 export-empty = No application matches this choice. You can type /export to choose again.
 export-busy = A file is already being made for you. Please wait until it is done.
 export-failed = ❌ The file could not be made because of a system error. Please try again in a few minutes.
-export-caption = List of industrial-promotion applications: { $count } applications. { $choice }
+export-caption = List of industrial-promotion applications: { $count } { $count ->
+        [one] application
+       *[other] applications
+    }. { $choice }
 export-file-name = applications
 export-sheet-list = Applications
 export-sheet-by-category = By kind of support

@@ -161,7 +161,7 @@ describeWithDatabase("the officers' digests", (database) => {
     const en = await textOf(db, "daily-digest:2026-11-24:user:2");
     expect(en).toContain("New applications since the last summary: 1");
     expect(en).toContain(
-      `Waiting for a decision for more than 30 days: 1 applications (${codes.slow}).`,
+      `Waiting for a decision for more than 30 days: 1 application (${codes.slow}).`,
     );
 
     // later the same morning: nothing more
