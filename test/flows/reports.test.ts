@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { OFFICER_COMMANDS } from "../../src/bot/commands.ts";
+import { EXPORT_PROGRESS_EVERY } from "../../src/bot/features/reports.ts";
 import { seedSampleApplications } from "../../src/tools/sample-data.ts";
 import { createTestWorld, TestUser } from "../support/chat.ts";
 import { describeWithDatabase } from "../support/database.ts";
@@ -63,6 +64,29 @@ describeWithDatabase("the officers' reports in the chat", (database) => {
     const lines = text.split("\r\n").filter((line) => line !== "");
     expect(lines.slice(1).every((line) => line.includes("Được phê duyệt"))).toBe(true);
   });
+
+  it("/export of a large list: the progress message is edited as rows are written", async () => {
+    const world = createTestWorld(database().db, { adminIds: [9] });
+    await seedSampleApplications(world.deps, { count: EXPORT_PROGRESS_EVERY + 5, seed: 2 });
+    const officer = new TestUser(world, 9);
+    await officer.consent();
+    await officer.send("/export");
+    await officer.press("Tất cả các năm");
+    await officer.press("Cả hai nguồn");
+    await officer.press("Tất cả trạng thái");
+    await officer.press("CSV (UTF-8)");
+    const progress = officer.texts().at(-1) ?? "";
+    expect(progress).toContain("Đang tạo tệp");
+    const edits = world.api
+      .callsTo("editMessageText")
+      .filter((call) => call.ok && String(call.params.text).includes("hồ sơ"))
+      .map((call) => String(call.params.text));
+    expect(edits).toEqual([
+      "⏳ Đang tạo tệp: đã ghi 10.000 hồ sơ…",
+      "✅ Đã xong: 10.005 hồ sơ. Tệp được gửi ngay dưới đây.",
+    ]);
+    expect(world.api.callsTo("sendDocument").filter((call) => call.ok)).toHaveLength(1);
+  }, 60_000);
 
   it("/stats: the digest's figures for the plan year chosen", async () => {
     const world = createTestWorld(database().db, { adminIds: [9] });

@@ -159,6 +159,8 @@ export function reportsFeature(deps: BotDependencies): Composer<BotContext> {
         path,
         progressEvery: EXPORT_PROGRESS_EVERY,
         onProgress: (count) => {
+          // the last count (not a whole step) is told by "done" instead
+          if (count === 0 || count % EXPORT_PROGRESS_EVERY !== 0) return;
           edits = edits.then(() => edit(ctx.t("export-progress", { count })));
         },
       });
