@@ -112,3 +112,13 @@ command-inbox = Applications waiting
 command-find = Find an application by code, tax code or name
 command-export = Export the list of applications to Excel
 command-stats = Figures by plan year
+
+## /help: what officers read below the owners' help
+
+help-officer =
+    <b>For officers</b>
+    • /inbox: applications waiting, filtered by status, funding stream, kind of support, commune.
+    • /find: find an application by code, tax code or establishment name.
+    • /export: export the list of applications to an Excel or CSV file.
+    • /stats: figures by plan year.
+    A summary is sent every morning, and a weekly summary on Monday mornings.

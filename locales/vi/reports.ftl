@@ -85,3 +85,13 @@ command-inbox = Hồ sơ chờ xử lý
 command-find = Tìm hồ sơ theo mã, mã số thuế hoặc tên
 command-export = Xuất danh sách hồ sơ ra tệp Excel
 command-stats = Số liệu theo kế hoạch năm
+
+## /help: what officers read below the owners' help
+
+help-officer =
+    <b>Dành cho cán bộ</b>
+    • /inbox: hồ sơ chờ xử lý, lọc theo trạng thái, nguồn kinh phí, nội dung, xã.
+    • /find: tìm hồ sơ theo mã, mã số thuế hoặc tên cơ sở.
+    • /export: xuất danh sách hồ sơ ra tệp Excel hoặc CSV.
+    • /stats: số liệu hồ sơ theo kế hoạch năm.
+    Bản tin tổng hợp được gửi mỗi sáng; bản tổng kết tuần được gửi sáng thứ Hai.

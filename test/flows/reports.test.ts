@@ -124,6 +124,18 @@ describeWithDatabase("the officers' reports in the chat", (database) => {
     expect(world.api.callsTo("sendDocument")).toHaveLength(0);
   });
 
+  it("/help tells officers their commands, and owners not", async () => {
+    const world = createTestWorld(database().db, { adminIds: [9] });
+    const officer = new TestUser(world, 9);
+    await officer.consent();
+    await officer.send("/help");
+    for (const command of OFFICER_COMMANDS) expect(officer.lastText()).toContain(`/${command}:`);
+    const owner = new TestUser(world, 801);
+    await owner.consent();
+    await owner.send("/help");
+    expect(owner.lastText()).not.toContain("/export");
+  });
+
   it("lists the officers' commands with a description in both languages", () => {
     const world = createTestWorld(database().db);
     for (const command of OFFICER_COMMANDS) {
