@@ -136,15 +136,20 @@ function conditions(filter: ExportFilter): SQL[] {
   return where;
 }
 
-/** Submitted applications in code order, a page at a time (keyset: never an OFFSET). */
+/**
+ * Submitted applications in code order, a page at a time (keyset: never an
+ * OFFSET). The next page is asked for before this one is handed on, so the
+ * database works while the caller formats and compresses: two pages at most
+ * are held.
+ */
 export async function* applicationPages(
   db: Executor,
   filter: ExportFilter,
   pageSize = PAGE,
 ): AsyncGenerator<DatabaseRow[]> {
-  let after: string | undefined;
-  for (;;) {
-    const page = (await db
+  // async: a query builder runs only once awaited, and the read ahead must start now
+  const read = async (after: string | undefined): Promise<DatabaseRow[]> =>
+    (await db
       .select(selection)
       .from(applications)
       .where(
@@ -152,9 +157,14 @@ export async function* applicationPages(
       )
       .orderBy(asc(applications.code))
       .limit(pageSize)) as DatabaseRow[];
+  let next: Promise<DatabaseRow[]> | undefined = read(undefined);
+  while (next !== undefined) {
+    const page: DatabaseRow[] = await next;
+    const last = page.at(-1)?.code;
+    next = page.length === pageSize && last ? read(last) : undefined;
+    // a failed read ahead surfaces when awaited, not as an unhandled rejection meanwhile
+    next?.catch(() => undefined);
     if (page.length > 0) yield page;
-    if (page.length < pageSize) return;
-    after = page[page.length - 1]?.code ?? undefined;
   }
 }
 
