@@ -37,7 +37,7 @@ import {
   type Translate,
   weekText,
 } from "../services/reports/digest-text.ts";
-import { isQuiet, reportFigures, weekFigures } from "../services/reports/figures.ts";
+import { nothingToReport, reportFigures, weekFigures } from "../services/reports/figures.ts";
 import { listOfficers, type Recipient } from "../services/users.ts";
 import type { Job, JobDependencies } from "./job.ts";
 
@@ -47,12 +47,12 @@ export interface DigestResult {
   /** dedupe keys newly queued by this run */
   queued: string[];
   /** nothing came in and nothing waits: nothing to send */
-  quiet: boolean;
+  nothingToReport: boolean;
 }
 
 const DAY = 86_400_000;
 
-const NOT_DUE: DigestResult = { period: null, queued: [], quiet: false };
+const NOT_DUE: DigestResult = { period: null, queued: [], nothingToReport: false };
 
 const dailyKey = (period: ReportPeriod, officer: Recipient) =>
   `daily-digest:${period.key}:user:${officer.id}`;
@@ -96,7 +96,7 @@ export async function queueDailyDigests(now: Date, deps: JobDependencies): Promi
   const period = dailyDigestPeriod(now, timeZone, reports.digestTime);
   if (period === undefined) return NOT_DUE;
   const officers = await officersToTell(deps, period, dailyKey);
-  if (officers.length === 0) return { period: period.key, queued: [], quiet: false };
+  if (officers.length === 0) return { period: period.key, queued: [], nothingToReport: false };
   const figures = await reportFigures(deps.db, {
     since: period.since,
     until: period.until,
@@ -104,7 +104,7 @@ export async function queueDailyDigests(now: Date, deps: JobDependencies): Promi
     decisionWaitDays: reports.decisionWaitDays,
     supplementWaitDays: reports.supplementWaitDays,
   });
-  if (isQuiet(figures)) return { period: period.key, queued: [], quiet: true };
+  if (nothingToReport(figures)) return { period: period.key, queued: [], nothingToReport: true };
   const messages: OutgoingMessage[] = officers.map((officer) => {
     const t = translate(deps, officer);
     return {
@@ -130,7 +130,7 @@ export async function queueDailyDigests(now: Date, deps: JobDependencies): Promi
   const queued = await enqueueMany(deps.db, messages);
   if (queued.length > 0)
     deps.logger.info({ job: "daily-digest", queued: queued.length }, "daily digests queued");
-  return { period: period.key, queued, quiet: false };
+  return { period: period.key, queued, nothingToReport: false };
 }
 
 export async function queueWeeklyDigests(now: Date, deps: JobDependencies): Promise<DigestResult> {
@@ -138,7 +138,7 @@ export async function queueWeeklyDigests(now: Date, deps: JobDependencies): Prom
   const period = weeklyDigestPeriod(now, timeZone, reports.digestTime);
   if (period === undefined) return NOT_DUE;
   const officers = await officersToTell(deps, period, weeklyKey);
-  if (officers.length === 0) return { period: period.key, queued: [], quiet: false };
+  if (officers.length === 0) return { period: period.key, queued: [], nothingToReport: false };
   const figures = await reportFigures(deps.db, {
     since: period.since,
     until: period.until,
@@ -148,7 +148,8 @@ export async function queueWeeklyDigests(now: Date, deps: JobDependencies): Prom
   });
   const week = await weekFigures(deps.db, period);
   const decisions = week.approved + week.rejected + week.notSelected;
-  if (isQuiet(figures) && decisions === 0) return { period: period.key, queued: [], quiet: true };
+  if (nothingToReport(figures) && decisions === 0)
+    return { period: period.key, queued: [], nothingToReport: true };
   const dates = {
     from: dayOf(period.since, timeZone),
     // the week read as Monday to Sunday (it ends on Monday at the digest time)
@@ -202,7 +203,7 @@ export async function queueWeeklyDigests(now: Date, deps: JobDependencies): Prom
   const queued = await enqueueMany(deps.db, messages);
   if (queued.length > 0)
     deps.logger.info({ job: "weekly-digest", queued: queued.length }, "weekly digests queued");
-  return { period: period.key, queued, quiet: false };
+  return { period: period.key, queued, nothingToReport: false };
 }
 
 export const dailyDigestJob: Job<DigestResult> = {

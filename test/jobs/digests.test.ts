@@ -192,7 +192,7 @@ describeWithDatabase("the officers' digests", (database) => {
       decidedAt: daysBefore(morning, 60),
     });
     const result = await dailyDigestJob.run(morning, dependencies(db, morning));
-    expect(result).toMatchObject({ period: "2026-11-24", queued: [], quiet: true });
+    expect(result).toMatchObject({ period: "2026-11-24", queued: [], nothingToReport: true });
     expect(await rows(db)).toEqual([]);
   });
 

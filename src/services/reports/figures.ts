@@ -182,7 +182,7 @@ export async function reportFigures(db: Executor, scope: FiguresScope): Promise<
 }
 
 /** Nothing came in and nothing waits: no digest is sent. */
-export const isQuiet = (figures: ReportFigures): boolean =>
+export const nothingToReport = (figures: ReportFigures): boolean =>
   figures.newCount === 0 && figures.waitingTotal === 0;
 
 export interface CategoryDecisions {
