@@ -95,6 +95,9 @@ const environmentSchema = z
     REMINDER_FAIR_DAYS: offsets.default([7, 1]),
     REMINDER_DRAFT_IDLE_DAYS: z.coerce.number().int().min(1).max(90).default(3),
     REMINDER_RESULT_WAITING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    DIGEST_TIME: clockTime.default("07:30"),
+    DECISION_WAIT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    SUPPLEMENT_WAIT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
@@ -123,6 +126,8 @@ export interface Config {
   outbox: { globalRatePerSecond: number; perChatIntervalMs: number; maxAttempts: number };
   /** when each kind of reminder goes (REMINDER_* variables); absent: the defaults */
   reminders?: ReminderSchedule;
+  /** officers' digests: when (local HH:MM), and after how many days waiting is too long */
+  reports: { digestTime: string; decisionWaitDays: number; supplementWaitDays: number };
 }
 
 export class ConfigError extends Error {
@@ -175,6 +180,11 @@ export function parseConfig(env: Environment): Config {
       fairRegistrationDaysBefore: e.REMINDER_FAIR_DAYS,
       draftIdleDays: e.REMINDER_DRAFT_IDLE_DAYS,
       resultWaitingDays: e.REMINDER_RESULT_WAITING_DAYS,
+    },
+    reports: {
+      digestTime: e.DIGEST_TIME,
+      decisionWaitDays: e.DECISION_WAIT_DAYS,
+      supplementWaitDays: e.SUPPLEMENT_WAIT_DAYS,
     },
   };
 }

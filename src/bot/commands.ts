@@ -13,3 +13,9 @@ export const BOT_COMMANDS = [
   "mydata",
   "deletedata",
 ] as const;
+
+/**
+ * The officers' commands (not in everyone's menu): each has `command-<name>`
+ * in the locale files, and is refused politely to anyone else.
+ */
+export const OFFICER_COMMANDS = ["inbox", "find", "export", "stats"] as const;

@@ -18,6 +18,7 @@ import { formControls, formRouter, formsFeature } from "./features/forms.ts";
 import { helpFeature } from "./features/help.ts";
 import { languageFeature } from "./features/language.ts";
 import { personalDataFeature } from "./features/personal-data.ts";
+import { reportsFeature } from "./features/reports.ts";
 import { replyByQuoteFeature, reviewActionsFeature } from "./features/review/actions.ts";
 import { inboxFeature } from "./features/review/inbox.ts";
 import { officerInviteLinks, officersFeature } from "./features/review/officers.ts";
@@ -147,6 +148,7 @@ export function createBot(
   guarded.use(reviewActionsFeature(deps));
   guarded.use(inboxFeature(deps));
   guarded.use(officersFeature(deps));
+  guarded.use(reportsFeature(deps));
   guarded.use(personalDataFeature(deps));
   guarded.use(helpFeature(deps));
   guarded.use(unhandledFeature());

@@ -100,6 +100,9 @@ export const WAITING_FOR_OFFICER: readonly ApplicationStatus[] = [
   "forwarded",
 ];
 
+/** Open and waiting: on an officer, or on the owner's bổ sung (the digest's "waiting"). */
+export const OPEN_STATUSES: readonly ApplicationStatus[] = [...WAITING_FOR_OFFICER, "needs_info"];
+
 export type TransitionCheck =
   | { ok: true }
   | {

@@ -7,6 +7,7 @@
  * by hand.
  */
 import { deadlineRemindersJob } from "./deadline-reminders.ts";
+import { dailyDigestJob, weeklyDigestJob } from "./digests.ts";
 import { draftRemindersJob } from "./draft-reminders.ts";
 import { fairRemindersJob } from "./fair-reminders.ts";
 import type { Job } from "./job.ts";
@@ -23,6 +24,8 @@ export const jobs: readonly Job[] = [
   resultRemindersJob,
   outboxCleanupJob,
   updatesCleanupJob,
+  dailyDigestJob,
+  weeklyDigestJob,
 ];
 
 export function findJob(name: string, registry: readonly Job[] = jobs): Job | undefined {

@@ -74,6 +74,13 @@ export async function deliverPayload(api: Api, db: Database, row: OutboxRow): Pr
       ...(payload.parseMode ? { parse_mode: payload.parseMode } : {}),
     });
   }
+  if (payload.type === "photo") {
+    const photo = new InputFile(Buffer.from(payload.contentBase64, "base64"), payload.fileName);
+    return api.sendPhoto(row.chatId, photo, {
+      ...(payload.caption ? { caption: payload.caption } : {}),
+      ...(payload.parseMode ? { parse_mode: payload.parseMode } : {}),
+    });
+  }
   throw new InvalidPayloadError(`unknown payload type ${(payload as { type: string }).type}`);
 }
 

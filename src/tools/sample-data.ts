@@ -6,7 +6,9 @@
  * applications over categories, streams, statuses and plan years, each with
  * the history that led to its status.
  */
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "../db/client.ts";
 import {
   applicationCounters,
   applicationHistory,
@@ -19,7 +21,6 @@ import type { ApplicationStatus } from "../domain/application-status.ts";
 import { SUPPORT_CATEGORY_IDS } from "../domain/support-categories.ts";
 import { taxCodeCheckDigit } from "../domain/tax-code.ts";
 import { formatApplicationCode } from "../services/applications/submission.ts";
-import { establishmentDetails } from "../services/establishments.ts";
 
 /** A small, fast, seedable generator (mulberry32). */
 function random(seed: number): () => number {
@@ -188,9 +189,12 @@ export async function seedSampleApplications(
         completedAt: new Date(now.getTime() - 300 * DAY),
       });
     }
-    await db.insert(users).values(people).onConflictDoNothing();
-    const placed = await db.insert(establishments).values(places).returning();
-    const rows = placed.map((establishment, i) => {
+    await insertAsJson(db, users, people, { onConflictDoNothing: true });
+    const placed = await insertAsJson(db, establishments, places, {
+      returning: ["id", "owner_id"],
+    });
+    const establishmentOf = new Map(placed.map((row) => [Number(row.owner_id), Number(row.id)]));
+    const rows = places.map(({ ownerId, completedAt: _completedAt, ...snapshot }, i) => {
       const status = weightedStatus(next);
       const planYear = pick(next, years);
       const number = (counters.get(planYear) ?? 0) + 1;
@@ -210,8 +214,8 @@ export async function seedSampleApplications(
       const machine = pick(next, MACHINES);
       return {
         code: formatApplicationCode(province.codePrefix, planYear, number),
-        ownerId: establishment.ownerId,
-        establishmentId: establishment.id,
+        ownerId,
+        establishmentId: establishmentOf.get(ownerId) ?? 0,
         planYear,
         program: (status === "forwarded" || status === "not_selected" || next() < 0.2
           ? "national"
@@ -227,7 +231,7 @@ export async function seedSampleApplications(
         expectedResults: "Giữ ổn định việc làm, tăng sản lượng khoảng 30%.",
         attachmentsDone: true,
         eligibility: { industrial: true, location: true, "legal-form": true, size: true },
-        establishmentSnapshot: establishmentDetails(establishment),
+        establishmentSnapshot: snapshot,
         status,
         approvedAmount: approved,
         acceptedAmount: ["accepted", "disbursed"].includes(status) ? approved : null,
@@ -247,21 +251,19 @@ export async function seedSampleApplications(
         road,
       };
     });
-    const inserted = await db
-      .insert(applications)
-      .values(rows.map(({ road: _road, ...row }) => row))
-      .returning({
-        id: applications.id,
-        status: applications.status,
-        submittedAt: applications.submittedAt,
-        ownerId: applications.ownerId,
-      });
-    const history = inserted.flatMap((application, i) => {
-      const road = rows[i]?.road ?? [];
-      const at = application.submittedAt ?? now;
+    const inserted = await insertAsJson(
+      db,
+      applications,
+      rows.map(({ road: _road, ...row }) => row),
+      { returning: ["id", "code"] },
+    );
+    const idOf = new Map(inserted.map((row) => [String(row.code), Number(row.id)]));
+    const history = rows.flatMap((application) => {
+      const applicationId = idOf.get(application.code) ?? 0;
+      const at = application.submittedAt;
       const entries = [
         {
-          applicationId: application.id,
+          applicationId,
           fromStatus: "draft" as ApplicationStatus,
           toStatus: "submitted" as ApplicationStatus,
           actorId: application.ownerId,
@@ -269,9 +271,9 @@ export async function seedSampleApplications(
         },
       ];
       let from: ApplicationStatus = "submitted";
-      road.forEach((to, step) => {
+      application.road.forEach((to, step) => {
         entries.push({
-          applicationId: application.id,
+          applicationId,
           fromStatus: from,
           toStatus: to,
           actorId: application.ownerId,
@@ -281,9 +283,7 @@ export async function seedSampleApplications(
       });
       return entries;
     });
-    for (let h = 0; h < history.length; h += 5000) {
-      await db.insert(applicationHistory).values(history.slice(h, h + 5000));
-    }
+    await insertAsJson(db, applicationHistory, history);
     options.onProgress?.(start + size);
   }
   for (const [planYear, lastNumber] of counters) {
@@ -296,4 +296,42 @@ export async function seedSampleApplications(
       });
   }
   return options.count;
+}
+
+const jsonValue = (value: unknown): unknown =>
+  typeof value === "bigint"
+    ? value.toString()
+    : value instanceof Date
+      ? value.toISOString()
+      : value;
+
+/**
+ * Inserts many rows in one statement whose only parameter is the rows as
+ * JSON (json_to_recordset): building a statement with a parameter per value
+ * costs the query builder more than the database spends inserting. Rows
+ * use the table's property names; returns the `returning` columns by their
+ * database names, values as the driver gives them (numbers or strings).
+ */
+async function insertAsJson(
+  db: Database,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+  options: { returning?: string[]; onConflictDoNothing?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  const first = rows[0];
+  if (first === undefined) return [];
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+  const names = columns.map(([, column]) => `"${column.name}"`).join(", ");
+  const types = columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(", ");
+  const json = JSON.stringify(
+    rows.map((row) =>
+      Object.fromEntries(columns.map(([key, column]) => [column.name, jsonValue(row[key])])),
+    ),
+  );
+  const result = await db.execute(
+    sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${json}::json) as x(${sql.raw(types)}) ${sql.raw(options.onConflictDoNothing ? "on conflict do nothing" : "")} ${sql.raw(options.returning ? `returning ${options.returning.map((name) => `"${name}"`).join(", ")}` : "")}`,
+  );
+  // postgres.js gives the rows as an array, PGlite as { rows }
+  const returned = Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows;
+  return (returned ?? []) as Record<string, unknown>[];
 }

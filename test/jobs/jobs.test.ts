@@ -226,6 +226,8 @@ describeWithDatabase("jobs", (database) => {
         ["result-reminders", "ran"],
         ["outbox-cleanup", "ran"],
         ["updates-cleanup", "ran"],
+        ["daily-digest", "ran"],
+        ["weekly-digest", "ran"],
       ]);
       await first.stop();
       const second = new Scheduler(jobs, deps);

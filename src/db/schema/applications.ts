@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -10,7 +11,12 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { ApplicationStatus } from "../../domain/application-status.ts";
+import {
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  OPEN_STATUSES,
+  WAITING_FOR_OFFICER,
+} from "../../domain/application-status.ts";
 import { money, telegramId, timestamps, timestamptz } from "./columns.ts";
 import { establishments } from "./establishments.ts";
 import { users } from "./users.ts";
@@ -18,6 +24,18 @@ import { users } from "./users.ts";
 export type { ApplicationStatus } from "../../domain/application-status.ts";
 
 export type Program = "local" | "national";
+
+/**
+ * `status in ('a', 'b')` with the statuses written out (never as bound
+ * parameters), as partial indexes are declared: PostgreSQL uses a partial
+ * index only when it can prove the query's condition implies the index's.
+ */
+export function statusIn(statuses: readonly ApplicationStatus[]): SQL {
+  for (const status of statuses) {
+    if (!APPLICATION_STATUSES.includes(status)) throw new Error(`unknown status "${status}"`);
+  }
+  return sql.raw(`"status" in (${statuses.map((status) => `'${status}'`).join(", ")})`);
+}
 
 /** The establishment as submitted: later profile edits do not change a submitted application. */
 export type EstablishmentSnapshot = Omit<
@@ -83,6 +101,25 @@ export const applications = pgTable(
     index("applications_status_idx").on(t.status, t.statusChangedAt),
     index("applications_year_program_status_idx").on(t.planYear, t.program, t.status),
     index("applications_submitted_idx").on(t.submittedAt),
+    // the officers' export of a plan year, in code order, read a page at a time by keyset
+    index("applications_year_code_idx").on(t.planYear, t.code),
+    // the weekly summary: the decisions of a week
+    index("applications_decided_idx").on(t.decidedAt),
+    // The digest and the inbox read only what waits, a small part of the table: partial indexes
+    // that hold every column those queries need, so they are answered from the index alone.
+    index("applications_open_idx")
+      .on(t.status, t.program, t.category, t.requestedSupport, t.planYear)
+      .where(statusIn(OPEN_STATUSES)),
+    index("applications_waiting_since_idx")
+      .on(t.statusChangedAt, t.id, t.code, t.planYear)
+      .where(statusIn(WAITING_FOR_OFFICER)),
+    index("applications_supplement_since_idx")
+      .on(t.statusChangedAt, t.id, t.code, t.planYear)
+      .where(statusIn(["needs_info"])),
+    // the inbox's order (oldest waiting first)
+    index("applications_inbox_idx")
+      .on(sql`coalesce(${t.statusChangedAt}, ${t.submittedAt})`, t.id)
+      .where(statusIn(WAITING_FOR_OFFICER)),
   ],
 );
 

@@ -56,6 +56,14 @@ export type OutboxPayload =
       fileName?: string;
       caption?: string;
       parseMode?: "HTML";
+    }
+  | {
+      /** a picture (a digest's chart): base64 PNG or JPEG content, with a caption of up to 1024 characters */
+      type: "photo";
+      contentBase64: string;
+      fileName: string;
+      caption?: string;
+      parseMode?: "HTML";
     };
 
 /**

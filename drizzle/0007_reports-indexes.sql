@@ -1,0 +1,6 @@
+CREATE INDEX "applications_year_code_idx" ON "applications" USING btree ("plan_year","code");--> statement-breakpoint
+CREATE INDEX "applications_decided_idx" ON "applications" USING btree ("decided_at");--> statement-breakpoint
+CREATE INDEX "applications_open_idx" ON "applications" USING btree ("status","program","category","requested_support","plan_year") WHERE "status" in ('submitted', 'received', 'reviewing', 'forwarded', 'needs_info');--> statement-breakpoint
+CREATE INDEX "applications_waiting_since_idx" ON "applications" USING btree ("status_changed_at","id","code","plan_year") WHERE "status" in ('submitted', 'received', 'reviewing', 'forwarded');--> statement-breakpoint
+CREATE INDEX "applications_supplement_since_idx" ON "applications" USING btree ("status_changed_at","id","code","plan_year") WHERE "status" in ('needs_info');--> statement-breakpoint
+CREATE INDEX "applications_inbox_idx" ON "applications" USING btree (coalesce("status_changed_at", "submitted_at"),"id") WHERE "status" in ('submitted', 'received', 'reviewing', 'forwarded');
