@@ -67,9 +67,17 @@ function databaseProxy(target: URL): Promise<{
     }
     const upstream = new Socket();
     upstream.connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) {
+    // Either side gone (a killed bot's socket is reset, not ended), the other goes too: else
+    // PostgreSQL keeps a backend per killed connection and runs out of them after a few kills.
+    for (const [socket, peer] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
+      socket.on("close", () => {
+        sockets.delete(socket);
+        peer.destroy();
+      });
       socket.on("error", () => socket.destroy());
     }
     client.pipe(upstream).pipe(client);
