@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { createBot, setCommandMenus } from "./bot/index.ts";
+import { setCommandMenus } from "./bot/command-menus.ts";
+import { createBot } from "./bot/index.ts";
 import { systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { loadProvince } from "./data/load-province.ts";
@@ -55,7 +56,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   };
   const bot = createBot(deps, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {});
   await bot.init();
-  await setCommandMenus(bot, deps);
+  await setCommandMenus(bot.api, deps);
 
   // Every update is stored in the inbox before Telegram is told it arrived; workers (here and in
   // any other instance on the same PostgreSQL) hand each chat's updates to the bot in order.

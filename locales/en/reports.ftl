@@ -122,3 +122,5 @@ help-officer =
     • /export: export the list of applications to an Excel or CSV file.
     • /stats: figures by plan year.
     A summary is sent every morning, and a weekly summary on Monday mornings.
+
+command-officers = Manage officers

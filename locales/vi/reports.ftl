@@ -95,3 +95,5 @@ help-officer =
     • /export: xuất danh sách hồ sơ ra tệp Excel hoặc CSV.
     • /stats: số liệu hồ sơ theo kế hoạch năm.
     Bản tin tổng hợp được gửi mỗi sáng; bản tổng kết tuần được gửi sáng thứ Hai.
+
+command-officers = Quản lý cán bộ

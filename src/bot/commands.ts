@@ -19,3 +19,6 @@ export const BOT_COMMANDS = [
  * in the locale files, and is refused politely to anyone else.
  */
 export const OFFICER_COMMANDS = ["inbox", "find", "export", "stats"] as const;
+
+/** What an admin has on top of the officers' commands. */
+export const ADMIN_COMMANDS = ["officers"] as const;

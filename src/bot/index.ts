@@ -7,7 +7,6 @@ import { defaultForms } from "../forms/kinds/index.ts";
 import { FormRegistry } from "../forms/registry.ts";
 import type { AnyFormDefinition } from "../forms/types.ts";
 import { createI18n } from "../i18n.ts";
-import { BOT_COMMANDS } from "./commands.ts";
 import type { BotContext, FormContext } from "./context.ts";
 import { conversationStorageAdapter } from "./conversation-storage.ts";
 import type { BotDependencies } from "./dependencies.ts";
@@ -153,26 +152,6 @@ export function createBot(
   guarded.use(helpFeature(deps));
   guarded.use(unhandledFeature());
   return bot;
-}
-
-/** The command menus, per language; a failure is logged, never fatal. */
-export async function setCommandMenus(
-  bot: Bot<BotContext>,
-  deps: Pick<AppDependencies, "i18n" | "logger">,
-): Promise<void> {
-  for (const language of ["vi", "en"] as const) {
-    try {
-      await bot.api.setMyCommands(
-        BOT_COMMANDS.map((command) => ({
-          command,
-          description: deps.i18n.t(language, `command-${command}`),
-        })),
-        language === "vi" ? {} : { language_code: language },
-      );
-    } catch (error) {
-      deps.logger.warn({ err: error, language }, "could not set the command menu");
-    }
-  }
 }
 
 export type { Context };

@@ -69,6 +69,7 @@ export interface OfficerListItem {
   firstName: string | null;
   username: string | null;
   role: "officer" | "admin";
+  language: "vi" | "en";
 }
 
 export async function listOfficerAccounts(db: Executor): Promise<OfficerListItem[]> {
@@ -78,6 +79,7 @@ export async function listOfficerAccounts(db: Executor): Promise<OfficerListItem
       firstName: users.firstName,
       username: users.username,
       role: users.role,
+      language: users.language,
     })
     .from(users)
     .where(inArray(users.role, ["officer", "admin"]))

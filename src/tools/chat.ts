@@ -10,7 +10,8 @@
  */
 import { createInterface } from "node:readline/promises";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { createBot, setCommandMenus } from "../bot/index.ts";
+import { setCommandMenus } from "../bot/command-menus.ts";
+import { createBot } from "../bot/index.ts";
 import { systemClock } from "../clock.ts";
 import { parseConfig, readDotEnv } from "../config.ts";
 import { loadProvince } from "../data/load-province.ts";
@@ -62,7 +63,7 @@ const bot = createBot(deps, {
   fetch: api.fetch as typeof fetch,
   botInfo: api.botInfo as unknown as UserFromGetMe,
 });
-await setCommandMenus(bot, deps);
+await setCommandMenus(bot.api, deps);
 if (
   officer &&
   (await database.db.select({ id: applications.id }).from(applications).limit(1)).length === 0

@@ -255,6 +255,18 @@ describeWithDatabase("officers review in the bot", (database) => {
     await newcomer.consent();
     await newcomer.send(`/join ${code}`);
     expect(newcomer.lastText()).toContain("đã được cấp quyền cán bộ");
+    // Their chat's command menu gains the officers' commands (and loses them when removed, below).
+    const menuCalls = () =>
+      world.api.calls.filter(
+        (call) =>
+          ["setMyCommands", "deleteMyCommands"].includes(call.method) &&
+          (call.params.scope as { chat_id?: number } | undefined)?.chat_id === 11,
+      );
+    const joined = menuCalls().at(-1);
+    expect(joined?.method).toBe("setMyCommands");
+    const commands = (joined?.params.commands as { command: string }[]).map((c) => c.command);
+    expect(commands).toEqual(expect.arrayContaining(["inbox", "find", "export", "stats", "apply"]));
+    expect(commands).not.toContain("officers");
     await newcomer.send(`/join ${code}`);
     expect(newcomer.lastText()).toContain("đã có quyền cán bộ");
     await newcomer.send("/inbox");
@@ -262,6 +274,7 @@ describeWithDatabase("officers review in the bot", (database) => {
     await officer.send("/officers");
     await officer.press(/Bỏ quyền Hà/);
     await officer.press("Bỏ quyền cán bộ");
+    expect(menuCalls().at(-1)?.method).toBe("deleteMyCommands");
     await newcomer.pressData(press);
     expect(await status(db)).toBe("submitted");
     await newcomer.send("/inbox");

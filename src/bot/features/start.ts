@@ -3,6 +3,7 @@ import type { Language } from "../../db/schema/index.ts";
 import { languageFromTelegram } from "../../i18n.ts";
 import { clearBlocked, recordConsent } from "../../services/users.ts";
 import { defineCallback, onCallback, oneOf } from "../callback-data.ts";
+import { setOfficerMenu } from "../command-menus.ts";
 import type { BotContext } from "../context.ts";
 import { hasActiveForm } from "../forms/flow.ts";
 import { replyWithMainMenu } from "../main-menu.ts";
@@ -95,6 +96,8 @@ export function startFeature(registry: LanguageRegistry): Composer<BotContext> {
         at: clock.now(),
       });
       registry.set(ctx.user.id, language);
+      if (ctx.user.role === "admin")
+        await setOfficerMenu(ctx.api, ctx.deps, { chatId: ctx.user.id, language, role: "admin" });
       await replyWithMainMenu(ctx, ctx.t("consent-accepted"));
     },
     refuse,

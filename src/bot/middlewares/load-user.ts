@@ -1,6 +1,7 @@
 import type { NextFunction } from "grammy";
 import type { Language } from "../../db/schema/index.ts";
 import { ensureRole, findUser, recordHandledUpdate, wasHandled } from "../../services/users.ts";
+import { setOfficerMenu } from "../command-menus.ts";
 import type { BotContext } from "../context.ts";
 
 /**
@@ -48,6 +49,11 @@ export function loadUser(registry: LanguageRegistry) {
       if (role !== ctx.user.role) {
         await ensureRole(ctx.deps.db, ctx.user.id, role);
         ctx.user.role = role;
+        await setOfficerMenu(ctx.api, ctx.deps, {
+          chatId: ctx.user.id,
+          language: ctx.user.language,
+          role,
+        });
       }
     }
     await next();

@@ -4,6 +4,7 @@
  * next press. Invites are redeemed with the link (/start officer-CODE) or
  * /join CODE, after consent like anyone else.
  */
+
 import { Composer, InlineKeyboard } from "grammy";
 import { defineCallback, int, oneOf } from "../../../callback-data.ts";
 import { formatDate, localParts } from "../../../domain/dates.ts";
@@ -15,6 +16,7 @@ import {
   removeOfficer,
 } from "../../../services/officers.ts";
 import { onCallback } from "../../callback-data.ts";
+import { setOfficerMenu } from "../../command-menus.ts";
 import type { BotContext } from "../../context.ts";
 import type { BotDependencies } from "../../dependencies.ts";
 import { isAdmin } from "../../filters/roles.ts";
@@ -55,6 +57,11 @@ async function redeem(ctx: BotContext, code: string): Promise<void> {
   if (result === "officer") {
     ctx.user.role = "officer";
     ctx.logger.info({ userId: ctx.user.id }, "a new officer joined with an invite");
+    await setOfficerMenu(ctx.api, ctx.deps, {
+      chatId: ctx.user.id,
+      language: ctx.user.language,
+      role: "officer",
+    });
   } else if (result === "invalid") {
     ctx.logger.warn({ userId: ctx.user.id }, "an invalid or expired officer invite was used");
   }
@@ -143,6 +150,8 @@ export function officersFeature(deps: BotDependencies): Composer<BotContext> {
       }
       const removed = await removeOfficer(deps.db, userId);
       ctx.logger.info({ by: ctx.from.id, userId, removed }, "officer removed");
+      if (removed)
+        await setOfficerMenu(ctx.api, deps, { chatId: userId, language: "vi", role: "applicant" });
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       await ctx.reply(ctx.t(removed ? "officers-removed" : "officers-not-removed"));
     },
