@@ -17,6 +17,7 @@ import {
   type CalendarEvent,
   concerns,
   findEvent,
+  seedProvinceEvents,
   upcomingEvents,
   updateEvent,
 } from "../../services/calendar.ts";
@@ -74,7 +75,11 @@ function datesText(ctx: BotContext, event: CalendarEvent): string {
 async function visibleEvents(ctx: BotContext): Promise<CalendarEvent[]> {
   const today = todayOf(ctx);
   const iso = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
-  const events = await upcomingEvents(ctx.deps.db, iso);
+  // The coming registration deadline is there from the first day, not only once the morning's
+  // reminder job has seeded it (seeding is idempotent: one insert that adds nothing the second time).
+  const { db, province, clock, config } = ctx.deps;
+  await seedProvinceEvents(db, province, clock.now(), config.timeZone);
+  const events = await upcomingEvents(db, iso);
   if (isOfficer(ctx) || !ctx.user) return events.slice(0, LIST_LIMIT);
   const mine: CalendarEvent[] = [];
   for (const event of events) {
