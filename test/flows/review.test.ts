@@ -264,7 +264,9 @@ describeWithDatabase("officers review in the bot", (database) => {
       );
     const joined = menuCalls().at(-1);
     expect(joined?.method).toBe("setMyCommands");
-    const commands = (joined?.params.commands as { command: string }[]).map((c) => c.command);
+    const commands = ((joined?.params.commands ?? []) as { command: string }[]).map(
+      (c) => c.command,
+    );
     expect(commands).toEqual(expect.arrayContaining(["inbox", "find", "export", "stats", "apply"]));
     expect(commands).not.toContain("officers");
     await newcomer.send(`/join ${code}`);
