@@ -318,7 +318,6 @@ async function main(): Promise<void> {
         markup: JSON.stringify(call.params.reply_markup ?? null).slice(0, 120),
       }));
   const runOwner = async (steps: OwnerStep[], ownerId: number) => {
-    let messageId = 1;
     const chat = { id: ownerId, type: "private", first_name: "Chủ cơ sở" };
     const from = { id: ownerId, is_bot: false, first_name: "Chủ cơ sở", language_code: "vi" };
     const botMessages = () =>
@@ -359,7 +358,7 @@ async function main(): Promise<void> {
               results.helpAsked++;
               await deliver({
                 message: {
-                  message_id: messageId++,
+                  message_id: fake.allocateMessageId(),
                   date: Math.floor(Date.now() / 1000),
                   chat,
                   from,
@@ -374,7 +373,7 @@ async function main(): Promise<void> {
                 );
               await deliver({
                 message: {
-                  message_id: messageId++,
+                  message_id: fake.allocateMessageId(),
                   date: Math.floor(Date.now() / 1000),
                   chat,
                   from,
@@ -413,7 +412,7 @@ async function main(): Promise<void> {
             : {};
           update = {
             message: {
-              message_id: messageId++,
+              message_id: fake.allocateMessageId(),
               date: Math.floor(Date.now() / 1000),
               chat,
               from,

@@ -319,6 +319,7 @@ attachments-received = { $count }/{ $max } files received. Send more, or tap “
 
 officer-new-application = 📥 New application <b>{ $code }</b>: { $title } — { $establishment }. Type /status { $code } to see it.
 form-edited-message = An edited message does not count as an answer. Please send the answer as a new message.
+form-sent-before-question = That message was sent before this question appeared, so it was not saved here.
 list-previous = ◀️ Previous
 list-next = Next ▶️
 form-edit-stopped = Editing stopped. The changes you made are kept.

@@ -319,6 +319,7 @@ attachments-received = Đã nhận { $count }/{ $max } tệp. Anh/Chị gửi ti
 
 officer-new-application = 📥 Hồ sơ mới <b>{ $code }</b>: { $title } — { $establishment }. Gõ /status { $code } để xem.
 form-edited-message = Tin nhắn đã sửa không được tính là câu trả lời. Anh/Chị vui lòng gửi câu trả lời mới.
+form-sent-before-question = Tin nhắn vừa rồi được gửi trước khi câu hỏi này hiện ra, nên chưa được ghi vào mục này.
 list-previous = ◀️ Trang trước
 list-next = Trang sau ▶️
 form-edit-stopped = Đã dừng sửa. Những thay đổi Anh/Chị đã làm vẫn được lưu.

@@ -83,6 +83,20 @@ export class FakeBotApi {
   private readonly pendingUpdates: unknown[] = [];
   private updateWaiters: (() => void)[] = [];
   private nextMessageId = 1;
+
+  /**
+   * The id of a message a person sends: Telegram numbers a private chat's
+   * messages both ways in one sequence (here one sequence for all chats,
+   * which keeps each chat's order too), and the bot relies on it.
+   */
+  allocateMessageId(): number {
+    return this.nextMessageId++;
+  }
+
+  /** Numbers messages from here on (a chat that goes on over restarts of the fake never goes back). */
+  startMessageIdsAt(id: number): void {
+    this.nextMessageId = Math.max(this.nextMessageId, id);
+  }
   private nextFileId = 1;
   private readonly rateLimits: RateLimits | undefined;
   private readonly now: () => number;

@@ -338,9 +338,13 @@ export async function markQuestionAsked(
   db: Executor,
   userId: number,
   promptToken: string,
-  promptMessageId?: number,
+  sent: { messageId: number; buttonsMessageId: number | undefined },
 ): Promise<void> {
-  const fields = promptMessageId === undefined ? { asked: true } : { asked: true, promptMessageId };
+  const fields = {
+    asked: true,
+    askedMessageId: sent.messageId,
+    ...(sent.buttonsMessageId === undefined ? {} : { promptMessageId: sent.buttonsMessageId }),
+  };
   await db
     .update(users)
     .set({ openForm: sql`${users.openForm} || ${JSON.stringify(fields)}::jsonb` })

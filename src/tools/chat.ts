@@ -46,6 +46,9 @@ const config = parseConfig({
   TELEGRAM_API_ROOT: "",
 });
 const api = new FakeBotApi();
+// Telegram numbers a chat's messages in one sequence that never goes back, and the bot relies on
+// it; this chat's database outlives this process, so its numbers go on from the clock.
+api.startMessageIdsAt(Math.floor(Date.now() / 1000));
 const database = await openDatabase({
   kind: "pglite",
   dataDir: config.database.kind === "pglite" ? config.database.dataDir : "./data-chat",
@@ -84,7 +87,7 @@ sender.start();
 let buttons: Button[] = [];
 // Update ids only grow, across sessions too: the bot skips an id it has seen (a redelivery).
 let nextUpdateId = Date.now();
-let nextMessageId = 1;
+let nextFileId = 1;
 const from = {
   id: userId,
   is_bot: false,
@@ -103,7 +106,7 @@ const plain = (html: string): string =>
 
 const message = (extra: Record<string, unknown>) => ({
   message: {
-    message_id: nextMessageId++,
+    message_id: api.allocateMessageId(),
     date: Math.floor(Date.now() / 1000),
     chat,
     from,
@@ -207,8 +210,8 @@ for await (const line of input) {
         message({
           photo: [
             {
-              file_id: `photo-${nextMessageId}`,
-              file_unique_id: `u-${nextMessageId}`,
+              file_id: `photo-${nextFileId}`,
+              file_unique_id: `u-${nextFileId++}`,
               width: 800,
               height: 600,
             },
@@ -219,8 +222,8 @@ for await (const line of input) {
       await deliver(
         message({
           document: {
-            file_id: `doc-${nextMessageId}`,
-            file_unique_id: `ud-${nextMessageId}`,
+            file_id: `doc-${nextFileId}`,
+            file_unique_id: `ud-${nextFileId++}`,
             file_name: "bao-gia.pdf",
           },
         }),

@@ -16,7 +16,6 @@ let api: FakeBotApi;
 let server: { url: string; close: () => Promise<void> };
 let dataDir: string;
 let updateId = 1;
-let messageId = 1;
 const USER = 424242;
 const from = { id: USER, is_bot: false, first_name: "Lan", language_code: "vi" };
 const chat = { id: USER, type: "private", first_name: "Lan" };
@@ -91,7 +90,7 @@ function say(text: string): number {
   api.pushUpdate({
     update_id: updateId++,
     message: {
-      message_id: messageId++,
+      message_id: api.allocateMessageId(),
       date: Math.floor(Date.now() / 1000),
       chat,
       from,

@@ -193,15 +193,27 @@ export class TestUser {
   }
 
   private message(extra: Record<string, unknown>) {
+    this.messageId++; // names this person's files
     return {
       message: {
-        message_id: this.messageId++,
+        // In the chat's one sequence of message ids, as Telegram numbers them (the bot relies on it).
+        message_id: this.world.api.allocateMessageId(),
         date: Math.floor(this.world.clock.now().getTime() / 1000),
         chat: this.chat,
         from: this.from,
         ...extra,
       },
     } as unknown as Omit<Update, "update_id">;
+  }
+
+  /**
+   * A message that was sent before the bot's last messages appeared (typed again while the bot
+   * was slow, and delivered late): its id is older than theirs.
+   */
+  sendLate(text: string): Promise<BotMessage[]> {
+    const message = this.message({ text }) as { message: { message_id: number } };
+    message.message.message_id = 1;
+    return this.deliver(message as unknown as Omit<Update, "update_id">);
   }
 
   send(text: string): Promise<BotMessage[]> {

@@ -110,9 +110,9 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
       ? [step.openForm.promptMessageId]
       : [];
     const ask = async (on: FormContext, withLead?: PromptLead) => {
-      const id = await sendPrompt(on, promptStep(), question, withLead);
-      if (id !== undefined) promptIds.push(id);
-      return id;
+      const sent = await sendPrompt(on, promptStep(), question, withLead);
+      if (sent.buttonsMessageId !== undefined) promptIds.push(sent.buttonsMessageId);
+      return sent;
     };
     const sayThenAsk = async (on: FormContext, message: Message) => {
       await on.reply(renderMessage(on, message), { parse_mode: "HTML" });
@@ -181,8 +181,8 @@ export function createFormConversation(deps: BotDependencies, answered: Answered
     };
 
     if (entry === "ask") {
-      const id = await ask(ctx, lead);
-      await conversation.external(() => markQuestionAsked(deps.db, userId, token, id));
+      const sent = await ask(ctx, lead);
+      await conversation.external(() => markQuestionAsked(deps.db, userId, token, sent));
       const update = await next();
       if (!update) return;
       current = update;

@@ -131,7 +131,7 @@ export async function repeatCurrentStep(ctx: BotContext, lead?: PromptLead): Pro
     return;
   }
   // The waiting conversation (if any) keeps waiting: the repeated prompt carries the same button token.
-  const promptMessageId = await sendPrompt(
+  const sent = await sendPrompt(
     ctx,
     {
       definition,
@@ -143,7 +143,7 @@ export async function repeatCurrentStep(ctx: BotContext, lead?: PromptLead): Pro
     question,
     lead,
   );
-  await markQuestionAsked(ctx.deps.db, userId, promptToken, promptMessageId);
+  await markQuestionAsked(ctx.deps.db, userId, promptToken, sent);
 }
 
 /** /help in a form: what the current question means (with its own figures), then the question, in one message. */

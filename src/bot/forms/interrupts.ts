@@ -45,6 +45,17 @@ export function createFormInterrupts(i18n: Pick<I18n, "t">) {
       await repeatCurrentStep(ctx);
       return;
     }
+    const sentBefore = ctx.message?.message_id;
+    if (
+      sentBefore !== undefined &&
+      form.askedMessageId !== undefined &&
+      sentBefore < form.askedMessageId
+    ) {
+      // Sent before this question appeared (typed again while the bot was slow to answer the one
+      // before, which it then did): not an answer to this question. Ask it again.
+      await repeatCurrentStep(ctx, { notices: [{ key: "form-sent-before-question" }] });
+      return;
+    }
     if (ctx.editedMessage) {
       // An edit is not an answer (the first version may already be saved): say so, ask again.
       await repeatCurrentStep(ctx, { notices: [{ key: "form-edited-message" }] });

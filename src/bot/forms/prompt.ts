@@ -177,14 +177,24 @@ export async function replyWithLead(
   });
 }
 
-/** Sends the question; returns the message id when it carries inline buttons (to take them away once answered). */
+export interface SentPrompt {
+  /** the question's message */
+  messageId: number;
+  /** the same, when it carries inline buttons (to take them away once answered) */
+  buttonsMessageId: number | undefined;
+}
+
+/** Sends the question. */
 export async function sendPrompt(
   ctx: Translating,
   step: PromptStep,
   question: AnyQuestion,
   lead?: PromptLead,
-): Promise<number | undefined> {
+): Promise<SentPrompt> {
   const { text, markup } = renderPrompt(ctx, step, question);
   const sent = await replyWithLead(ctx, lead, text, markup);
-  return markup && "inline_keyboard" in markup ? sent.message_id : undefined;
+  return {
+    messageId: sent.message_id,
+    buttonsMessageId: markup && "inline_keyboard" in markup ? sent.message_id : undefined,
+  };
 }

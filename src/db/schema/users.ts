@@ -22,6 +22,12 @@ export interface OpenForm {
    * after an error): the question is asked instead.
    */
   asked?: boolean;
+  /**
+   * the question's message. Telegram numbers a private chat's messages, both
+   * ways, in one sequence: a message with a lower id was sent before the
+   * question appeared (typed again while the bot was slow) and is not its answer
+   */
+  askedMessageId?: number;
   /** the question's message, when it has buttons: they are taken away once it is answered */
   promptMessageId?: number;
   /**
