@@ -43,6 +43,7 @@ registration-state-registered = awaiting approval
 registration-state-approved = approved
 registration-state-declined = not approved
 registration-state-cancelled = cancelled
+registration-state-event-cancelled = the fair was cancelled
 registration-state-draft = not sent
 
 registrations-title = 📋 <b>Registrations: { $title }</b>

@@ -43,6 +43,7 @@ registration-state-registered = đang chờ duyệt
 registration-state-approved = đã được duyệt
 registration-state-declined = không được duyệt
 registration-state-cancelled = đã hủy
+registration-state-event-cancelled = hội chợ đã bị hủy
 registration-state-draft = chưa gửi
 
 registrations-title = 📋 <b>Đăng ký tham gia: { $title }</b>

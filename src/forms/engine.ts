@@ -342,12 +342,16 @@ export async function markQuestionAsked(
 ): Promise<void> {
   const fields = {
     asked: true,
-    askedMessageId: sent.messageId,
     ...(sent.buttonsMessageId === undefined ? {} : { promptMessageId: sent.buttonsMessageId }),
   };
+  // The first message that showed the question stays its mark: asked again (after a message sent
+  // before it), anything typed after the first showing is still an answer.
+  const firstShown = sql`jsonb_build_object('askedMessageId', coalesce(${users.openForm}->'askedMessageId', to_jsonb(${sent.messageId}::bigint)))`;
   await db
     .update(users)
-    .set({ openForm: sql`${users.openForm} || ${JSON.stringify(fields)}::jsonb` })
+    .set({
+      openForm: sql`${users.openForm} || ${JSON.stringify(fields)}::jsonb || ${firstShown}`,
+    })
     .where(sql`${users.id} = ${userId} and ${users.openForm}->>'promptToken' = ${promptToken}`);
 }
 

@@ -123,6 +123,7 @@ export async function ownersRegistrations(db: Executor, ownerId: number) {
       status: fairRegistrations.status,
       title: calendarEvents.title,
       startsOn: calendarEvents.startsOn,
+      eventStatus: calendarEvents.status,
     })
     .from(fairRegistrations)
     .innerJoin(calendarEvents, eq(calendarEvents.id, fairRegistrations.eventId))

@@ -61,7 +61,8 @@ describeWithDatabase("the calendar: events, fairs and registrations", (database)
     const officer = new TestUser(world, 9);
     await officer.consent();
     await addFair(officer, "chè ,  mây tre");
-    const [fair] = await db.select().from(calendarEvents);
+    // (/events also seeded the coming registration deadline: the fair is the other event)
+    const [fair] = await db.select().from(calendarEvents).where(eq(calendarEvents.kind, "fair"));
     expect(fair?.audience).toEqual({ sectors: ["chè", "mây tre"] });
     expect(fair).toMatchObject({
       kind: "fair",
@@ -135,7 +136,7 @@ describeWithDatabase("the calendar: events, fairs and registrations", (database)
     await officer.send("16/12");
     await officer.press("💾 Lưu sự kiện");
     expect(officer.lastText()).toContain("Đã báo cho 1 người về thay đổi.");
-    const [moved] = await db.select().from(calendarEvents);
+    const [moved] = await db.select().from(calendarEvents).where(eq(calendarEvents.kind, "fair"));
     expect(moved).toMatchObject({ startsOn: "2026-12-16", revision: 2 });
     await world.flushOutbox();
     expect(owner.lastText()).toContain(
@@ -153,9 +154,10 @@ describeWithDatabase("the calendar: events, fairs and registrations", (database)
     await world.flushOutbox();
     expect(owner.lastText()).toContain("📅 <b>Sự kiện đã bị hủy</b>");
     await owner.send("/events");
-    expect(owner.lastText()).toContain(
-      "Hiện chưa có hạn nộp, hội chợ hay ngày công bố kết quả nào sắp tới.",
-    );
+    // Only the coming registration deadline is left in the calendar; the fair is gone.
+    expect(owner.lastText()).toContain("Đăng ký kế hoạch khuyến công năm 2028");
+    expect(owner.lastText()).not.toContain("🎪");
+    expect(owner.lastText()).toContain("hội chợ đã bị hủy");
   });
 
   it("an owner without a profile is asked for it first, told why, then registers from the reminder", async () => {

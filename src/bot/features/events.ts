@@ -120,7 +120,12 @@ async function listEvents(ctx: BotContext): Promise<void> {
         lines.push(
           ctx.t("events-registration-line", {
             title: escapeHtml(registration.title),
-            state: ctx.t(`registration-state-${registration.status}`),
+            // A registration for a fair that was called off says so, whatever its own state was.
+            state: ctx.t(
+              registration.eventStatus === "cancelled"
+                ? "registration-state-event-cancelled"
+                : `registration-state-${registration.status}`,
+            ),
           }),
         );
       }
