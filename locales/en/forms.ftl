@@ -28,6 +28,7 @@ form-name-profile = the establishment's details
 form-name-application = the application for support
 form-old-button = This button belongs to an earlier question. Please answer the current one.
 form-closed-button = This button can no longer be used.
+form-closed-summary = This summary was already sent or closed. Your applications are under “{ menu-applications }”, your establishment under “{ menu-profile }”.
 form-expected-text = Please type your answer.
 form-expected-text-got-photo = Photo received, but this question needs a typed answer. Photos and papers are sent at the attachments step at the end.
 form-expected-text-got-document = File received, but this question needs a typed answer. Papers are sent at the attachments step at the end.

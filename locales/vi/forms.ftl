@@ -28,6 +28,7 @@ form-name-profile = thông tin cơ sở
 form-name-application = hồ sơ đề nghị hỗ trợ
 form-old-button = Nút này thuộc câu hỏi trước. Mời Anh/Chị trả lời câu hỏi hiện tại.
 form-closed-button = Nút này không còn dùng được.
+form-closed-summary = Bản tóm tắt này đã được gửi hoặc đã đóng. Anh/Chị xem hồ sơ trong “{ menu-applications }”, thông tin cơ sở trong “{ menu-profile }”.
 form-expected-text = Anh/Chị vui lòng gõ câu trả lời.
 form-expected-text-got-photo = Đã nhận ảnh, nhưng câu hỏi này cần Anh/Chị gõ câu trả lời. Ảnh và giấy tờ gửi ở bước đính kèm cuối hồ sơ.
 form-expected-text-got-document = Đã nhận tệp, nhưng câu hỏi này cần Anh/Chị gõ câu trả lời. Giấy tờ gửi ở bước đính kèm cuối hồ sơ.

@@ -56,8 +56,14 @@ describeWithDatabase("applying for support", (database) => {
     expect(summary).toContain("03/2028");
     expect(summary).toContain("Theo thông tin cơ sở: hợp tác xã, xã Cao Lộc, 15 lao động.");
     expect(summary).toContain("✅ Cơ sở thuộc đối tượng hỗ trợ khuyến công.");
+    const submit = owner.findButton("📨 Nộp hồ sơ");
     await owner.press("📨 Nộp hồ sơ");
     expect(owner.lastText()).toContain("Mã hồ sơ của Anh/Chị: <b>LS-2028-0001</b>");
+    // The same press again (a second tap, or this one handled again after a crash that lost its
+    // answer): nothing is submitted twice, and the owner is told where the application is.
+    await owner.pressData(submit.data, submit.messageId);
+    expect(owner.lastText()).toContain("đã được gửi hoặc đã đóng");
+    expect(owner.lastText()).toContain("📂 Hồ sơ của tôi");
 
     const [application] = await db.select().from(applications);
     expect(application).toMatchObject({

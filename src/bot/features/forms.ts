@@ -20,7 +20,7 @@ import {
   submitOpenForm,
 } from "../forms/flow.ts";
 import { confirmDeletion, deleteOpenDraft, leaveForm, resumeForm } from "../forms/leaving.ts";
-import { resumeButtonLabels } from "../main-menu.ts";
+import { replyWithMainMenu, resumeButtonLabels } from "../main-menu.ts";
 
 const refuseButton = (ctx: BotContext) =>
   ctx.answerCallbackQuery({ text: ctx.t("form-closed-button") });
@@ -86,6 +86,11 @@ export function formControls(): Composer<BotContext> {
           text: ctx.t(isFormActive(form) ? "form-old-button" : "form-closed-button"),
         });
         if (isFormActive(form)) await repeatCurrentStep(ctx);
+        else {
+          // The form was sent or closed (perhaps by this very press, whose answer a crash lost):
+          // say where to look, rather than only a passing toast.
+          await replyWithMainMenu(ctx, ctx.t("form-closed-summary"));
+        }
         return;
       }
       await ctx.answerCallbackQuery();
