@@ -530,6 +530,7 @@ export async function simulateYear(
     },
     clock.now(),
     TIME_ZONE,
+    i18n,
   );
   const [seeded] = await db
     .select()

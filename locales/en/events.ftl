@@ -13,6 +13,7 @@ event-kind-deadline = Application deadline
 event-kind-fair = Trade fair
 event-kind-result = Results announced
 event-kind-other = Event
+event-seeded-deadline-title = Registration for the { $year } khuyến công plan
 
 event-card =
     { $icon } <b>{ $title }</b>
@@ -64,6 +65,14 @@ registration-owner-declined =
     We are sorry: your establishment was not selected this time. You can register for another fair in /events.
 registrations-export-caption = Registrations for “{ $title }”: { $count } establishments.
 registrations-sheet = Registrations
+registrations-column-number = No.
+registrations-column-name = Establishment
+registrations-column-phone = Phone
+registrations-column-products = Products
+registrations-column-booths = Booths
+registrations-column-note = Note
+registrations-column-state = Status
+registrations-column-registeredAt = Registered on
 
 ## The fair registration form
 form-name-fair-registration = trade fair registration

@@ -13,6 +13,7 @@ event-kind-deadline = Hạn nộp hồ sơ
 event-kind-fair = Hội chợ
 event-kind-result = Công bố kết quả
 event-kind-other = Sự kiện
+event-seeded-deadline-title = Đăng ký kế hoạch khuyến công năm { $year }
 
 event-card =
     { $icon } <b>{ $title }</b>
@@ -64,6 +65,14 @@ registration-owner-declined =
     Rất tiếc, lần này cơ sở của Anh/Chị chưa được chọn. Anh/Chị có thể đăng ký hội chợ khác trong /events.
 registrations-export-caption = Danh sách đăng ký “{ $title }”: { $count } cơ sở.
 registrations-sheet = Đăng ký
+registrations-column-number = STT
+registrations-column-name = Tên cơ sở
+registrations-column-phone = Điện thoại
+registrations-column-products = Sản phẩm
+registrations-column-booths = Số gian hàng
+registrations-column-note = Ghi chú
+registrations-column-state = Trạng thái
+registrations-column-registeredAt = Ngày đăng ký
 
 ## The fair registration form
 form-name-fair-registration = đăng ký hội chợ

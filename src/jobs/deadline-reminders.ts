@@ -45,7 +45,7 @@ export async function queueDeadlineReminders(
 ): Promise<ReminderJobResult> {
   const { timeZone } = deps.config;
   const schedule = reminderSchedule(deps);
-  await seedProvinceEvents(deps.db, loadedProvince(deps), now, timeZone);
+  await seedProvinceEvents(deps.db, loadedProvince(deps), now, timeZone, deps.i18n);
   const day = readingDay(now, deps);
   const horizon = day.ahead(Math.max(0, ...schedule.deadlineDaysBefore) + 1);
   const events = await activeEventsAnchoredBetween(deps.db, {

@@ -85,6 +85,7 @@ export async function seedProvinceEvents(
   province: Pick<Province, "registrationDeadline" | "planSubmissionDeadline">,
   now: Date,
   timeZone: string,
+  i18n: { t(language: string, key: string, variables?: Record<string, string | number>): string },
 ): Promise<void> {
   const window = registrationWindow(now, province, timeZone);
   const deadline = endOfDay(window.planYear - 1, province.registrationDeadline, timeZone);
@@ -93,7 +94,8 @@ export async function seedProvinceEvents(
     .insert(calendarEvents)
     .values({
       kind: "deadline",
-      title: `Đăng ký kế hoạch khuyến công năm ${window.planYear}`,
+      // stored once, in Vietnamese, like the titles officers type
+      title: i18n.t("vi", "event-seeded-deadline-title", { year: String(window.planYear) }),
       startsOn: `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`,
       registrationDeadline: deadline,
       planYear: window.planYear,

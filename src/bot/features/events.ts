@@ -77,8 +77,8 @@ async function visibleEvents(ctx: BotContext): Promise<CalendarEvent[]> {
   const iso = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
   // The coming registration deadline is there from the first day, not only once the morning's
   // reminder job has seeded it (seeding is idempotent: one insert that adds nothing the second time).
-  const { db, province, clock, config } = ctx.deps;
-  await seedProvinceEvents(db, province, clock.now(), config.timeZone);
+  const { db, province, clock, config, i18n } = ctx.deps;
+  await seedProvinceEvents(db, province, clock.now(), config.timeZone, i18n);
   const events = await upcomingEvents(db, iso);
   if (isOfficer(ctx) || !ctx.user) return events.slice(0, LIST_LIMIT);
   const mine: CalendarEvent[] = [];
@@ -241,6 +241,8 @@ async function exportRegistrations(ctx: BotContext, event: CalendarEvent): Promi
   const file = await registrationsWorkbook(registrations, {
     sheetName: ctx.t("registrations-sheet"),
     // the list goes into the province's paperwork: in Vietnamese
+    header: (key) => ctx.deps.i18n.t("vi", `registrations-column-${key}`),
+    totalsLabel: ctx.deps.i18n.t("vi", "export-totals"),
     stateLabel: (status) => ctx.deps.i18n.t("vi", `registration-state-${status}`),
     timeZone: ctx.deps.config.timeZone,
   });

@@ -4,18 +4,32 @@ import type { RegistrationListItem } from "../fair-registrations.ts";
 import type { ColumnKind, ExportColumn } from "./columns.ts";
 import { writeWorkbook } from "./xlsx.ts";
 
-type Key = "number" | "name" | "phone" | "products" | "booths" | "note" | "state" | "registeredAt";
-const column = (key: Key, header: string, kind: ColumnKind, total = false): ExportColumn<Key> => ({
-  key,
-  header,
-  kind,
-  total,
-});
+export type RegistrationColumn =
+  | "number"
+  | "name"
+  | "phone"
+  | "products"
+  | "booths"
+  | "note"
+  | "state"
+  | "registeredAt";
 
 export async function registrationsWorkbook(
   registrations: readonly RegistrationListItem[],
-  options: { sheetName: string; stateLabel(status: string): string; timeZone: string },
+  options: {
+    sheetName: string;
+    /** a column's header and the totals row's label, from the locales */
+    header(key: RegistrationColumn): string;
+    totalsLabel: string;
+    stateLabel(status: string): string;
+    timeZone: string;
+  },
 ): Promise<Buffer> {
+  const column = (
+    key: RegistrationColumn,
+    kind: ColumnKind,
+    total = false,
+  ): ExportColumn<RegistrationColumn> => ({ key, header: options.header(key), kind, total });
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -26,15 +40,16 @@ export async function registrationsWorkbook(
   await writeWorkbook(stream, {
     name: options.sheetName,
     columns: [
-      column("number", "STT", "integer"),
-      column("name", "Tên cơ sở", "text"),
-      column("phone", "Điện thoại", "text"),
-      column("products", "Sản phẩm", "text"),
-      column("booths", "Số gian hàng", "integer", true),
-      column("note", "Ghi chú", "text"),
-      column("state", "Trạng thái", "text"),
-      column("registeredAt", "Ngày đăng ký", "date"),
+      column("number", "integer"),
+      column("name", "text"),
+      column("phone", "text"),
+      column("products", "text"),
+      column("booths", "integer", true),
+      column("note", "text"),
+      column("state", "text"),
+      column("registeredAt", "date"),
     ],
+    totalsLabel: options.totalsLabel,
     rows: registrations.map((registration, index) => ({
       number: index + 1,
       name: registration.establishmentName,
