@@ -17,7 +17,7 @@
 import { localParts } from "../domain/dates.ts";
 import { stageDue } from "../domain/reminder-plan.ts";
 import { escapeHtml } from "../i18n.ts";
-import { enqueueMany, type OutgoingMessage } from "../outbox/enqueue.ts";
+import type { OutgoingMessage } from "../outbox/enqueue.ts";
 import {
   activeEventsAnchoredBetween,
   eventAudience,
@@ -27,17 +27,10 @@ import { reminderApplyCallback } from "../services/calendar-buttons.ts";
 import { applicationDrafts, ownersWithSubmitted } from "../services/reminders.ts";
 import type { Job, JobDependencies } from "./job.ts";
 import { province as loadedProvince } from "./province.ts";
-import { reminderMessage } from "./reminder-messages.ts";
+import { queueReminders, type ReminderJobResult, reminderMessage } from "./reminder-messages.ts";
 import { localDate, localTime, readingDay, reminderSchedule } from "./reminder-time.ts";
 
-export interface ReminderJobResult {
-  /** events (or drafts) with a reminder due */
-  due: number;
-  /** reminders that apply now (one per event and person) */
-  recipients: number;
-  /** dedupe keys newly queued by this run */
-  queued: string[];
-}
+export type { ReminderJobResult } from "./reminder-messages.ts";
 
 export async function queueDeadlineReminders(
   now: Date,
@@ -104,14 +97,7 @@ export async function queueDeadlineReminders(
       );
     }
   }
-  const queued = await enqueueMany(deps.db, messages);
-  if (queued.length > 0) {
-    deps.logger.info(
-      { job: "deadline-reminders", queued: queued.length, events: due },
-      "deadline reminders queued",
-    );
-  }
-  return { due, recipients: messages.length, queued };
+  return queueReminders(deps, "deadline-reminders", due, messages);
 }
 
 export const deadlineRemindersJob: Job<ReminderJobResult> = {

@@ -10,14 +10,14 @@
 
 import { localParts } from "../domain/dates.ts";
 import { dayNumber, draftNudgeDue, parseIsoDay } from "../domain/reminder-plan.ts";
-import { enqueueMany, type OutgoingMessage } from "../outbox/enqueue.ts";
+import type { OutgoingMessage } from "../outbox/enqueue.ts";
 import { planYearDeadline } from "../services/calendar.ts";
 import { reminderApplyCallback } from "../services/calendar-buttons.ts";
 import { applicationDrafts, draftNudgeDays } from "../services/reminders.ts";
 import type { ReminderJobResult } from "./deadline-reminders.ts";
 import type { Job, JobDependencies } from "./job.ts";
 import { province } from "./province.ts";
-import { reminderMessage } from "./reminder-messages.ts";
+import { queueReminders, reminderMessage } from "./reminder-messages.ts";
 import { localDate, readingDay, reminderSchedule } from "./reminder-time.ts";
 
 export async function queueDraftReminders(
@@ -76,11 +76,7 @@ export async function queueDraftReminders(
       ),
     );
   }
-  const queued = await enqueueMany(deps.db, messages);
-  if (queued.length > 0) {
-    deps.logger.info({ job: "draft-reminders", queued: queued.length }, "draft nudges queued");
-  }
-  return { due: messages.length, recipients: messages.length, queued };
+  return queueReminders(deps, "draft-reminders", messages.length, messages);
 }
 
 export const draftRemindersJob: Job<ReminderJobResult> = {

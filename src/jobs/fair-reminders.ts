@@ -12,13 +12,13 @@
 import { formatDate, localParts } from "../domain/dates.ts";
 import { parseIsoDay, stageDue } from "../domain/reminder-plan.ts";
 import { escapeHtml } from "../i18n.ts";
-import { enqueueMany, type OutgoingMessage } from "../outbox/enqueue.ts";
+import type { OutgoingMessage } from "../outbox/enqueue.ts";
 import { activeEventsAnchoredBetween, eventAudience } from "../services/calendar.ts";
 import { eventCallback } from "../services/calendar-buttons.ts";
 import { ownersWhoRegistered, registeredOwners } from "../services/reminders.ts";
 import type { ReminderJobResult } from "./deadline-reminders.ts";
 import type { Job, JobDependencies } from "./job.ts";
-import { reminderMessage } from "./reminder-messages.ts";
+import { queueReminders, reminderMessage } from "./reminder-messages.ts";
 import { localDate, localTime, readingDay, reminderSchedule } from "./reminder-time.ts";
 
 export async function queueFairReminders(
@@ -114,14 +114,7 @@ export async function queueFairReminders(
     }
   }
 
-  const queued = await enqueueMany(deps.db, messages);
-  if (queued.length > 0) {
-    deps.logger.info(
-      { job: "fair-reminders", queued: queued.length, events: due },
-      "fair reminders queued",
-    );
-  }
-  return { due, recipients: messages.length, queued };
+  return queueReminders(deps, "fair-reminders", due, messages);
 }
 
 export const fairRemindersJob: Job<ReminderJobResult> = {

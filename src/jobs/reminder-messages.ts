@@ -3,7 +3,7 @@
  * it, and a button that turns this kind of reminder off (plus, for some,
  * a button to act on it). Shared by the four reminder jobs.
  */
-import type { OutgoingMessage } from "../outbox/enqueue.ts";
+import { enqueueMany, type OutgoingMessage } from "../outbox/enqueue.ts";
 import type { NotificationSetting, OutboxKindName } from "../outbox/kinds.ts";
 import {
   type InlineButton,
@@ -49,4 +49,26 @@ export function reminderMessage(
     payload: { type: "text", text, parseMode: "HTML", replyMarkup: inlineKeyboard(rows) },
     dedupeKey: content.dedupeKey,
   };
+}
+
+/** What a reminder job reports. */
+export interface ReminderJobResult {
+  /** events (or drafts) with a reminder due */
+  due: number;
+  /** reminders that apply now (one per event and person) */
+  recipients: number;
+  /** dedupe keys newly queued by this run */
+  queued: string[];
+}
+
+/** Queues a reminder job's messages (each dedupe key once) and logs what went in. */
+export async function queueReminders(
+  deps: Pick<JobDependencies, "db" | "logger">,
+  job: string,
+  due: number,
+  messages: OutgoingMessage[],
+): Promise<ReminderJobResult> {
+  const queued = await enqueueMany(deps.db, messages);
+  if (queued.length > 0) deps.logger.info({ job, queued: queued.length, due }, "reminders queued");
+  return { due, recipients: messages.length, queued };
 }

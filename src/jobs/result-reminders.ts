@@ -10,13 +10,13 @@
 import { formatDate } from "../domain/dates.ts";
 import { parseIsoDay, stageDue } from "../domain/reminder-plan.ts";
 import { escapeHtml } from "../i18n.ts";
-import { enqueueMany, type OutgoingMessage } from "../outbox/enqueue.ts";
+import type { OutgoingMessage } from "../outbox/enqueue.ts";
 import { activeEventsAnchoredBetween } from "../services/calendar.ts";
 import { undecidedApplications } from "../services/reminders.ts";
 import { findUser, listOfficers } from "../services/users.ts";
 import type { ReminderJobResult } from "./deadline-reminders.ts";
 import type { Job, JobDependencies } from "./job.ts";
-import { reminderMessage } from "./reminder-messages.ts";
+import { queueReminders, reminderMessage } from "./reminder-messages.ts";
 import { localDate, readingDay, reminderSchedule } from "./reminder-time.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -110,14 +110,7 @@ export async function queueResultReminders(
       );
     }
   }
-  const queued = await enqueueMany(deps.db, messages);
-  if (queued.length > 0) {
-    deps.logger.info(
-      { job: "result-reminders", queued: queued.length, events: due },
-      "result reminders queued",
-    );
-  }
-  return { due, recipients: messages.length, queued };
+  return queueReminders(deps, "result-reminders", due, messages);
 }
 
 export const resultRemindersJob: Job<ReminderJobResult> = {
