@@ -91,19 +91,23 @@ const translate =
 const sendAt = (deps: JobDependencies, period: ReportPeriod) =>
   nextAllowedInstant(period.until, deps.config.timeZone, deps.config.quietHours);
 
+/** The digest's figures over a period, with the waiting limits from the configuration. */
+const figuresOf = (deps: JobDependencies, period: ReportPeriod) =>
+  reportFigures(deps.db, {
+    since: period.since,
+    until: period.until,
+    now: period.until,
+    decisionWaitDays: deps.config.reports.decisionWaitDays,
+    supplementWaitDays: deps.config.reports.supplementWaitDays,
+  });
+
 export async function queueDailyDigests(now: Date, deps: JobDependencies): Promise<DigestResult> {
   const { timeZone, reports } = deps.config;
   const period = dailyDigestPeriod(now, timeZone, reports.digestTime);
   if (period === undefined) return NOT_DUE;
   const officers = await officersToTell(deps, period, dailyKey);
   if (officers.length === 0) return { period: period.key, queued: [], nothingToReport: false };
-  const figures = await reportFigures(deps.db, {
-    since: period.since,
-    until: period.until,
-    now: period.until,
-    decisionWaitDays: reports.decisionWaitDays,
-    supplementWaitDays: reports.supplementWaitDays,
-  });
+  const figures = await figuresOf(deps, period);
   if (nothingToReport(figures)) return { period: period.key, queued: [], nothingToReport: true };
   const messages: OutgoingMessage[] = officers.map((officer) => {
     const t = translate(deps, officer);
@@ -139,13 +143,7 @@ export async function queueWeeklyDigests(now: Date, deps: JobDependencies): Prom
   if (period === undefined) return NOT_DUE;
   const officers = await officersToTell(deps, period, weeklyKey);
   if (officers.length === 0) return { period: period.key, queued: [], nothingToReport: false };
-  const figures = await reportFigures(deps.db, {
-    since: period.since,
-    until: period.until,
-    now: period.until,
-    decisionWaitDays: reports.decisionWaitDays,
-    supplementWaitDays: reports.supplementWaitDays,
-  });
+  const figures = await figuresOf(deps, period);
   const week = await weekFigures(deps.db, period);
   const decisions = week.approved + week.rejected + week.notSelected;
   if (nothingToReport(figures) && decisions === 0)
